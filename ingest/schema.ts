@@ -202,3 +202,6 @@ export const Extraction = z.object({
   relations: z.array(Relation),
 });
 export type Extraction = z.infer<typeof Extraction>;
+
+/** What a reader yields: a record, or an issue about the input it could not turn into one. */
+export type ReadItem = { type: "record"; record: RawRecord } | { type: "issue"; issue: Issue };
