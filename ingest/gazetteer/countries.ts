@@ -13,7 +13,7 @@ const EXTRA_ALIASES: Record<string, string[]> = {
   COD: ["DR Congo", "DRC", "RDC", "RD Congo", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo Kinshasa", "R.D. Congo", "R.D.C."],
   COG: ["Republic of the Congo", "Congo-Brazzaville", "Congo Brazzaville"],
   CAF: ["CAR", "RCA", "Centrafrique"],
-  CIV: ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
+  CIV: ["Côte d'Ivoire", "Ivory Coast", "Cote d'Ivoire"],
   SSD: ["South Sudan", "Soudan du Sud"],
   TZA: ["Tanzania"],
   SYR: ["Syria", "Syrie"],
