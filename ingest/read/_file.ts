@@ -43,7 +43,7 @@ export async function* streamText(path: string, source: string, chunkBytes = 64 
     let valid = true;
     if (!sniffBom(head)) {
       assertText(head, source);
-      valid = await isUtf8File(handle);
+      valid = await isUtf8File(handle, chunkBytes);
     }
     const { encoding, skip } = detectEncoding(head, () => valid, source);
     yield* decodeFile(handle, encoding, skip, source, chunkBytes);
@@ -56,23 +56,34 @@ export async function* streamText(path: string, source: string, chunkBytes = 64 
 
 async function* decodeFile(handle: FileHandle, encoding: Encoding, skip: number, source: string, chunkBytes: number) {
   const decoder = createDecoder(encoding, source);
-  for await (const chunk of handle.createReadStream({ start: skip, highWaterMark: chunkBytes, autoClose: false })) {
-    const text = decoder.write(chunk as Buffer);
+  for await (const chunk of chunksOf(handle, skip, chunkBytes)) {
+    const text = decoder.write(chunk);
     if (text) yield text;
   }
   const rest = decoder.end();
   if (rest) yield rest;
 }
 
-async function isUtf8File(handle: FileHandle): Promise<boolean> {
+async function isUtf8File(handle: FileHandle, chunkBytes: number): Promise<boolean> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of chunksOf(handle, 0, chunkBytes)) decoder.decode(chunk, { stream: true });
     decoder.decode();
     return true;
   } catch (error) {
     if (error instanceof TypeError) return false;
     throw error;
+  }
+}
+
+/** The bytes of an open file from `start`, one reused buffer at a time (a chunk is valid until the next is asked for). */
+async function* chunksOf(handle: FileHandle, start: number, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const buffer = new Uint8Array(chunkBytes);
+  for (let position = start; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
   }
 }
 

@@ -117,15 +117,15 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** "line 3, column 14: …" from lossless-json's "(pos: 57)". */
+/** "line 3, column 14: …" from lossless-json's "… at position 57". */
 function where(text: string, error: unknown): string {
   const message = (error as Error).message ?? String(error);
-  const pos = /\(pos: (\d+)\)/.exec(message);
+  const pos = /\s*at position (\d+)$/.exec(message);
   if (!pos) return message;
   const before = text.slice(0, Number(pos[1]));
   const line = before.split("\n").length;
   const column = before.length - before.lastIndexOf("\n");
-  return `line ${line}, column ${column}: ${message.replace(/\s*\(pos: \d+\)/, "")}`;
+  return `line ${line}, column ${column}: ${message.slice(0, pos.index)}`;
 }
 
 function firstLineIsObject(text: string): boolean {
