@@ -1,0 +1,116 @@
+// The one place that creates a neo4j-driver instance, and decides where the database is:
+// NEO4J_URI/USER/PASSWORD/DATABASE, or the credentials the local server (`npm run neo4j`) left in the data folder.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import neo4j, { type Driver } from "neo4j-driver";
+import { z } from "zod";
+import { HOW_TO_START, Neo4jGraphError, explainDriverError } from "./errors.ts";
+
+/** Where the local server keeps its store and credentials, inside the data folder. */
+export const LOCAL_NEO4J_DIR = "neo4j";
+export const CREDENTIALS_FILE = "credentials.json";
+
+export const Neo4jConfig = z.object({
+  uri: z.string().min(1),
+  user: z.string().min(1),
+  password: z.string().min(1),
+  database: z.string().min(1).optional(),
+  /** Which of the two sources it came from, for messages ("the local server" vs "NEO4J_URI"). */
+  source: z.enum(["env", "local"]),
+});
+export type Neo4jConfig = z.infer<typeof Neo4jConfig>;
+
+/** What `harvestgraph neo4j` writes to `<dataDir>/neo4j/credentials.json` (mode 0600). */
+export const LocalCredentials = z.object({
+  uri: z.string().min(1),
+  user: z.string().min(1),
+  password: z.string().min(8),
+  port: z.number().int().positive(),
+});
+export type LocalCredentials = z.infer<typeof LocalCredentials>;
+
+export function localNeo4jDir(dataDir: string): string {
+  return join(dataDir, LOCAL_NEO4J_DIR);
+}
+
+export function localCredentialsPath(dataDir: string): string {
+  return join(localNeo4jDir(dataDir), CREDENTIALS_FILE);
+}
+
+/** The local server's credentials, or null when it was never started in this data folder. */
+export function readLocalCredentials(dataDir: string): LocalCredentials | null {
+  const file = localCredentialsPath(dataDir);
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Neo4jGraphError("E_CONFIG", `readLocalCredentials: ${file} is not JSON (${(error as Error).message}); delete it and run \`npm run neo4j\``);
+  }
+  const parsed = LocalCredentials.safeParse(json);
+  if (!parsed.success) throw new Neo4jGraphError("E_CONFIG", `readLocalCredentials: ${file}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
+  return parsed.data;
+}
+
+/** host:port of a bolt/neo4j URI, so bolt://127.0.0.1:7687 and neo4j://127.0.0.1:7687 count as the same server. */
+function hostPort(uri: string): string | null {
+  try {
+    const url = new URL(uri);
+    return `${url.hostname}:${url.port || "7687"}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the database is. NEO4J_URI wins; without NEO4J_PASSWORD it borrows the local server's credentials when they
+ * are for that host and port. With no NEO4J_URI, the local server's URI. With neither: E_NO_DATABASE saying how to start one.
+ */
+export function resolveNeo4jConfig(options: { dataDir: string; env?: NodeJS.ProcessEnv }): Neo4jConfig {
+  const env = options.env ?? process.env;
+  const database = env.NEO4J_DATABASE || undefined;
+  const local = readLocalCredentials(options.dataDir);
+  if (env.NEO4J_URI) {
+    const uri = env.NEO4J_URI;
+    if (env.NEO4J_PASSWORD) return { uri, user: env.NEO4J_USER || "neo4j", password: env.NEO4J_PASSWORD, database, source: "env" };
+    if (local && hostPort(local.uri) === hostPort(uri))
+      return { uri, user: env.NEO4J_USER || local.user, password: local.password, database, source: "local" };
+    throw new Neo4jGraphError("E_CONFIG", `NEO4J_URI is ${uri} but NEO4J_PASSWORD is not set (and the local server's credentials are for another address)`);
+  }
+  if (local) return { uri: local.uri, user: local.user, password: local.password, database, source: "local" };
+  throw new Neo4jGraphError("E_NO_DATABASE", `no Neo4j configured: ${HOW_TO_START}`);
+}
+
+// Integer policy: integers come back as plain JS numbers. Every integer we store (years, harvest periods, text offsets,
+// counts) is far below 2^53, and `--format json` must print plain numbers. Going out, JS numbers are floats to Neo4j,
+// so write statements cast integer fields with toInteger().
+const DRIVER_CONFIG = {
+  disableLosslessIntegers: true,
+  telemetryDisabled: true,
+  // Faults (unreachable server, wrong address) must surface within seconds, not the 30 s defaults.
+  connectionTimeout: 5_000,
+  connectionAcquisitionTimeout: 10_000,
+  maxTransactionRetryTime: 15_000,
+  userAgent: "harvestgraph",
+} as const;
+
+/** A new driver for `config`. One per process: create it once and close it in `finally`. */
+export function createDriver(config: Neo4jConfig): Driver {
+  try {
+    return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), DRIVER_CONFIG);
+  } catch (error) {
+    throw new Neo4jGraphError("E_CONFIG", `createDriver: cannot use NEO4J_URI ${config.uri} (${(error as Error).message})`, { cause: error });
+  }
+}
+
+/** Creates the driver and checks that it can reach the database, failing with one clear line (E_AUTH, E_UNREACHABLE…). */
+export async function connectDriver(config: Neo4jConfig): Promise<Driver> {
+  const driver = createDriver(config);
+  try {
+    await driver.verifyConnectivity({ database: config.database });
+    return driver;
+  } catch (error) {
+    await driver.close();
+    throw explainDriverError(error, config);
+  }
+}
