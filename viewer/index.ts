@@ -1,0 +1,11 @@
+// The viewer's public surface: the mount function, and the pure pieces (state, filters, reducers, style, URL) tests use.
+// Browser-only code; nothing here touches Node.
+export { mountViewer, type MountOptions } from "./mount.ts";
+export { DEFAULT_STATE, DEFAULT_FILTERS, Filters, ViewerState, updateState, toggle, type Action } from "./state.ts";
+export { computeView, computeFacets, buildRegionIndex, egoNodes, outcomeInCountry, hasOutcomeFilter, type View, type Facets, type ViewerGraph } from "./filters.ts";
+export { createReducers, computeEmphasis, nodeLabel } from "./reducers.ts";
+export { ENTITY_COLORS, OUTCOME_COLOR, CONFIDENTIAL_COLOR, LEGEND, nodeColor, nodeSize } from "./style.ts";
+export { suggest, buildSearchIndex, normalise } from "./search.ts";
+export { encodeState, decodeState } from "./url.ts";
+export { computeChartData } from "./charts.ts";
+export { t, detectLang, LANGS, type Lang } from "./i18n.ts";

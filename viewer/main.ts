@@ -1,0 +1,36 @@
+// Page entry: fetch ./graph.json beside the page, validate it, mount the viewer, and keep the view in the URL hash.
+import { GraphEnvelope } from "../graph/schema.ts";
+import { t, detectLang } from "./i18n.ts";
+import { mountViewer } from "./mount.ts";
+import { DEFAULT_STATE } from "./state.ts";
+import { decodeState, encodeState } from "./url.ts";
+import "./viewer.css";
+
+async function main(): Promise<void> {
+  const container = document.getElementById("app")!;
+  const base = { ...DEFAULT_STATE, lang: detectLang(navigator.languages ?? [navigator.language]) };
+  const initialState = decodeState(location.hash, base);
+  try {
+    // relative to the page, so the site works from any folder or sub-path
+    const response = await fetch(new URL("graph.json", document.baseURI));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const parsed = GraphEnvelope.safeParse(await response.json());
+    if (!parsed.success) throw new Error(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    mountViewer(container, parsed.data, {
+      initialState,
+      onStateChange: (state) => history.replaceState(null, "", `#${encodeState(state)}`),
+      // the one global: read-only node positions, so browser tests can click real nodes on the canvas
+      onReady: (handle) => Object.defineProperty(window, "harvestgraphViewer", { value: Object.freeze(handle) }),
+    });
+  } catch (error) {
+    const message = t(initialState.lang, "loadError", { reason: error instanceof Error ? error.message : String(error) });
+    const status = document.createElement("p");
+    status.className = "hg-error";
+    status.dataset.hg = "status";
+    status.dataset.state = "error";
+    status.textContent = message;
+    container.replaceChildren(status);
+  }
+}
+
+void main();

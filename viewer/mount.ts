@@ -1,0 +1,202 @@
+// Mounts the viewer on a container: builds the page, creates the one Sigma renderer, wires events to state, returns cleanup.
+// Everything drawn comes from the state through filters.ts and reducers.ts; this file only connects them to the DOM.
+import { downloadAsPNG } from "@sigma/export-image";
+import { NodeSquareProgram } from "@sigma/node-square";
+import Graph from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import Sigma from "sigma";
+import type { EdgeAttributes, GraphEnvelope, NodeAttributes } from "../graph/schema.ts";
+import { h } from "./_dom.ts";
+import { computeChartData, renderCharts } from "./charts.ts";
+import { mountSearch, renderFilters, renderLegend, renderOptions } from "./controls.ts";
+import { countryName } from "./countries.ts";
+import { buildRegionIndex, computeFacets, computeView, type View } from "./filters.ts";
+import { t } from "./i18n.ts";
+import { renderPanel } from "./panel.ts";
+import { createReducers } from "./reducers.ts";
+import { buildSearchIndex } from "./search.ts";
+import { DEFAULT_STATE, updateState, type Action, type ViewerState } from "./state.ts";
+
+/** The little a page (and a browser test) may ask of a mounted viewer. */
+export type ViewerHandle = {
+  /** Where a visible node is drawn, in page pixels; null when it is hidden or unknown. */
+  nodePosition: (node: string) => { x: number; y: number } | null;
+};
+
+export type MountOptions = {
+  /** Where to start, e.g. read from the URL; defaults to DEFAULT_STATE. */
+  initialState?: ViewerState;
+  /** Called after every change that belongs in a shareable URL (not on hover). */
+  onStateChange?: (state: ViewerState) => void;
+  /** Called once the first frame is drawn. */
+  onReady?: (handle: ViewerHandle) => void;
+};
+
+export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, options: MountOptions = {}): () => void {
+  // 1. the graph, and the indexes derived once from it
+  // the zod schema checked the shape; graphology's own type is looser about `options.type`
+  const graph = Graph.from(envelope.graph as unknown as SerializedGraph<NodeAttributes, EdgeAttributes>) as Graph<NodeAttributes, EdgeAttributes>;
+  const regions = buildRegionIndex(graph);
+  const searchIndex = buildSearchIndex(graph);
+  let state: ViewerState = options.initialState ?? DEFAULT_STATE;
+  if (state.selected !== null && !graph.hasNode(state.selected)) state = { ...state, selected: null };
+  let view: View = computeView(graph, state, regions);
+  let reducers = createReducers(graph, state, view);
+
+  // 2. the page
+  const status = h("output", { class: "hg-status", "data-hg": "status", "data-state": "loading", "aria-live": "polite" });
+  const title = h("h1", {});
+  const searchRoot = h("div", { class: "hg-search-root" });
+  const exportButton = h("button", { type: "button", "data-hg": "export-png" });
+  const optionsRoot = h("section", { class: "hg-options", "data-hg": "options" });
+  const legendRoot = h("section", { "data-hg": "legend-root" });
+  const filtersRoot = h("section", { "data-hg": "filters" });
+  const chartsRoot = h("section", { class: "hg-charts", "data-hg": "charts" });
+  const graphRoot = h("div", { class: "hg-graph", "data-hg": "graph" });
+  const panel = h("aside", { class: "hg-panel", "data-hg": "panel", hidden: true });
+  const app = h(
+    "div",
+    { class: "hg-app", "data-hg": "app" },
+    h("header", { class: "hg-header" }, title, searchRoot, exportButton, status),
+    h("aside", { class: "hg-side" }, optionsRoot, legendRoot, filtersRoot, chartsRoot),
+    h("main", { class: "hg-main" }, graphRoot, panel),
+  );
+  container.replaceChildren(app);
+
+  // 3. the renderer: reducers are read through the closure so a state change only swaps them
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, graphRoot, {
+    nodeProgramClasses: { square: NodeSquareProgram },
+    nodeReducer: (node, attrs) => reducers.nodeReducer(node, attrs),
+    edgeReducer: (edge, attrs) => reducers.edgeReducer(edge, attrs),
+    defaultEdgeType: "arrow",
+    renderEdgeLabels: true,
+    zIndex: true,
+    labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    labelSize: 12,
+    labelWeight: "600",
+    labelDensity: 0.5,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: 4,
+    edgeLabelSize: 11,
+    stagePadding: 50,
+  });
+  const camera = renderer.getCamera();
+  // a little room around the graph by default, so labels on the edge stay inside the canvas
+  camera.setState(state.camera ?? { x: 0.5, y: 0.5, ratio: 1.1, angle: 0 });
+
+  // 4. state changes → derived view → DOM and canvas
+  const search = mountSearch(searchRoot, searchIndex, () => state.lang, () => view.nodes, (node) => {
+    dispatch({ type: "select", node });
+    const d = renderer.getNodeDisplayData(node);
+    if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+  });
+  const renderSide = () => {
+    const facets = computeFacets(graph, state, view, regions, (iso) => countryName(iso, state.lang));
+    renderOptions(optionsRoot, state, dispatch);
+    renderLegend(legendRoot, facets, state, dispatch);
+    renderFilters(filtersRoot, facets, state, dispatch);
+    renderCharts(chartsRoot, computeChartData(graph, view), state.lang);
+  };
+  const renderChrome = () => {
+    document.documentElement.lang = state.lang;
+    title.textContent = t(state.lang, "title");
+    exportButton.textContent = t(state.lang, "exportPng");
+    search.relabel();
+  };
+  const renderStatus = () => {
+    const c = view.counts;
+    status.textContent = t(state.lang, "shown", { nodes: c.nodes, outcomes: c.outcomes, edges: c.edges });
+    status.dataset.nodes = String(c.nodes);
+    status.dataset.edges = String(c.edges);
+    status.dataset.outcomes = String(c.outcomes);
+    status.dataset.selected = state.selected ?? "";
+  };
+  const renderCamera = () => {
+    const s = camera.getState();
+    status.dataset.camera = [s.x, s.y, s.ratio].map((n) => n.toFixed(4)).join(",");
+  };
+  const showPanel = () => renderPanel(panel, state.selected, { graph, lang: state.lang, onSelect: (node) => dispatch({ type: "select", node }) });
+
+  function dispatch(action: Action): void {
+    const prev = state;
+    state = updateState(state, action);
+    if (state === prev) return;
+    if (action.type === "camera") return options.onStateChange?.(state);
+    const viewChanged = prev.filters !== state.filters || prev.egoDepth !== state.egoDepth || (state.egoDepth > 0 && prev.selected !== state.selected);
+    if (viewChanged) view = computeView(graph, state, regions);
+    reducers = createReducers(graph, state, view);
+    renderer.refresh({ skipIndexation: true });
+    if (action.type === "hover") return;
+    if (viewChanged || prev.lang !== state.lang || prev.sizeBy !== state.sizeBy) renderSide();
+    if (prev.lang !== state.lang) renderChrome();
+    if (prev.selected !== state.selected || prev.lang !== state.lang) showPanel();
+    renderStatus();
+    options.onStateChange?.(state);
+  }
+
+  // 5. events
+  const onEnter = ({ node }: { node: string }) => {
+    graphRoot.style.cursor = "pointer";
+    dispatch({ type: "hover", node });
+  };
+  const onLeave = () => {
+    graphRoot.style.cursor = "";
+    dispatch({ type: "hover", node: null });
+  };
+  renderer.on("enterNode", onEnter);
+  renderer.on("leaveNode", onLeave);
+  renderer.on("clickNode", ({ node }) => dispatch({ type: "select", node }));
+  renderer.on("clickStage", () => dispatch({ type: "select", node: null }));
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  const onCamera = () => {
+    renderCamera();
+    clearTimeout(cameraTimer);
+    // the URL follows the camera once it rests, not on every frame
+    cameraTimer = setTimeout(() => {
+      const s = camera.getState();
+      dispatch({ type: "camera", camera: { x: s.x, y: s.y, ratio: s.ratio } });
+    }, 300);
+  };
+  camera.on("updated", onCamera);
+  // the panel opening or the window changing size resizes the canvas: sigma must measure again
+  const resizeObserver = new ResizeObserver(() => {
+    renderer.resize();
+    renderer.refresh();
+  });
+  resizeObserver.observe(graphRoot);
+  const onExport = () => void downloadAsPNG(renderer as unknown as Sigma, { fileName: "harvestgraph", backgroundColor: "#ffffff" });
+  exportButton.addEventListener("click", onExport);
+
+  // 6. first paint of everything around the canvas; "ready" once sigma has drawn a frame
+  renderChrome();
+  renderSide();
+  showPanel();
+  renderStatus();
+  renderCamera();
+  let alive = true;
+  const handle: ViewerHandle = {
+    nodePosition: (node) => {
+      if (!graph.hasNode(node) || !view.nodes.has(node)) return null;
+      const p = renderer.graphToViewport(graph.getNodeAttributes(node));
+      const box = graphRoot.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+  };
+  renderer.once("afterRender", () => {
+    status.dataset.state = "ready";
+    options.onReady?.(handle);
+  });
+  renderer.refresh();
+
+  return () => {
+    if (!alive) return;
+    alive = false;
+    clearTimeout(cameraTimer);
+    resizeObserver.disconnect();
+    camera.removeListener("updated", onCamera);
+    exportButton.removeEventListener("click", onExport);
+    search.cleanup();
+    renderer.kill();
+    container.replaceChildren();
+  };
+}

@@ -1,0 +1,90 @@
+// Pure nodeReducer/edgeReducer: the display attributes of every node and edge, from the graph, the state and the view.
+// Hovering (or else the selection) brings a node and its neighbours forward and greys out the rest.
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { EdgeAttributes, NodeAttributes } from "../graph/schema.ts";
+import type { View, ViewerGraph } from "./filters.ts";
+import { relationLabel, t } from "./i18n.ts";
+import type { ViewerState } from "./state.ts";
+import { DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR, NODE_PROGRAM, nodeColor, nodeSize } from "./style.ts";
+
+export type Emphasis = { focus: string | null; neighbours: Set<string> };
+
+export type Reducers = {
+  nodeReducer: (node: string, attrs: NodeAttributes) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, attrs: EdgeAttributes) => Partial<EdgeDisplayData>;
+};
+
+/** The node in focus (hovered first, then selected) and its visible neighbours, itself included. */
+export function computeEmphasis(graph: ViewerGraph, state: ViewerState, view: View): Emphasis {
+  const focus = [state.hovered, state.selected].find((n): n is string => n !== null && view.nodes.has(n)) ?? null;
+  const neighbours = new Set<string>();
+  if (focus !== null) {
+    neighbours.add(focus);
+    graph.forEachNeighbor(focus, (n) => {
+      if (view.nodes.has(n)) neighbours.add(n);
+    });
+  }
+  return { focus, neighbours };
+}
+
+/** Longer labels are cut on the canvas (the panel shows them whole) so they do not run off the edge or over others. */
+export const MAX_LABEL_LENGTH = 32;
+
+/** The label drawn on the canvas: confidential outcomes say so in the interface language; long ones cut unless in focus. */
+export function nodeLabel(attrs: NodeAttributes, lang: ViewerState["lang"], whole = false): string {
+  const label = whole || attrs.label.length <= MAX_LABEL_LENGTH ? attrs.label : `${attrs.label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
+  return attrs.kind === "outcome" && attrs.confidential ? `${label} (${t(lang, "confidential")})` : label;
+}
+
+/**
+ * Labels for the edges around the focus: parallel edges between the same two nodes are drawn on top of each other,
+ * so the first visible one carries all their relation names ("trained, mentored") and the others none.
+ */
+export function focusEdgeLabels(graph: ViewerGraph, focus: string | null, view: View, lang: ViewerState["lang"]): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (focus === null) return labels;
+  const groups = new Map<string, string[]>();
+  graph.forEachEdge(focus, (edge, _a, source, target) => {
+    if (!view.edges.has(edge)) return;
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    groups.set(pair, [...(groups.get(pair) ?? []), edge]);
+  });
+  for (const edges of groups.values()) {
+    const names = [...new Set(edges.map((e) => relationLabel(lang, graph.getEdgeAttribute(e, "type"))))];
+    labels.set(edges[0], names.join(", "));
+  }
+  return labels;
+}
+
+export function createReducers(graph: ViewerGraph, state: ViewerState, view: View): Reducers {
+  const { focus, neighbours } = computeEmphasis(graph, state, view);
+  const edgeLabels = focusEdgeLabels(graph, focus, view, state.lang);
+  const nodeReducer = (node: string, attrs: NodeAttributes): Partial<NodeDisplayData> => {
+    const inFocus = focus === null || neighbours.has(node);
+    return {
+      x: attrs.x,
+      y: attrs.y,
+      type: NODE_PROGRAM[attrs.kind],
+      label: inFocus ? nodeLabel(attrs, state.lang, node === focus) : null,
+      size: nodeSize(attrs, state.sizeBy, graph.degree(node)),
+      color: inFocus ? nodeColor(attrs) : DIM_COLOR,
+      hidden: !view.nodes.has(node),
+      highlighted: node === focus || node === state.selected,
+      forceLabel: focus !== null && inFocus,
+      zIndex: focus !== null && inFocus ? 2 : attrs.kind === "outcome" ? 1 : 0,
+    };
+  };
+  const edgeReducer = (edge: string, _attrs: EdgeAttributes): Partial<EdgeDisplayData> => {
+    const touchesFocus = focus !== null && graph.extremities(edge).includes(focus);
+    return {
+      type: "arrow",
+      size: touchesFocus ? 2 : 1,
+      color: touchesFocus ? EDGE_HIGHLIGHT_COLOR : EDGE_COLOR,
+      hidden: !view.edges.has(edge) || (focus !== null && !touchesFocus),
+      label: edgeLabels.get(edge) ?? null,
+      forceLabel: edgeLabels.has(edge),
+      zIndex: touchesFocus ? 1 : 0,
+    };
+  };
+  return { nodeReducer, edgeReducer };
+}
