@@ -54,21 +54,44 @@ describe("parseCsv", () => {
   ])("reads a %s file into name-value pairs", async (_, text) => {
     const { records, issues } = await read(text);
     expect(issues).toEqual([]);
-    expect(records).toEqual([{ source: "t.csv", locator: { kind: "row", row: 2 }, fields: [["FragmentID", "A-1"], ["Outcome", "Trained"]] }]);
+    expect(records).toEqual([
+      {
+        source: "t.csv",
+        locator: { kind: "row", row: 2 },
+        fields: [
+          ["FragmentID", "A-1"],
+          ["Outcome", "Trained"],
+        ],
+      },
+    ]);
   });
 
   it("keeps a quoted multi-line cell whole, its line ends and quotes as written", async () => {
     const { records } = await read('ID,Outcome,Year\r\nA-1,"Line one\r\nline ""two""\r\n",2023\r\nA-2,next,2024\r\n');
     expect(records.map((r) => r.fields)).toEqual([
-      [["ID", "A-1"], ["Outcome", 'Line one\r\nline "two"\r\n'], ["Year", "2023"]],
-      [["ID", "A-2"], ["Outcome", "next"], ["Year", "2024"]],
+      [
+        ["ID", "A-1"],
+        ["Outcome", 'Line one\r\nline "two"\r\n'],
+        ["Year", "2023"],
+      ],
+      [
+        ["ID", "A-2"],
+        ["Outcome", "next"],
+        ["Year", "2024"],
+      ],
     ]);
-    expect(records.map((r) => r.locator)).toEqual([{ kind: "row", row: 2 }, { kind: "row", row: 3 }]);
+    expect(records.map((r) => r.locator)).toEqual([
+      { kind: "row", row: 2 },
+      { kind: "row", row: 3 },
+    ]);
   });
 
   it("keeps spaces around values and names (evidence offsets depend on them)", async () => {
     const { records } = await read("ID , Outcome \n A-1 ,  two spaces  \n");
-    expect(records[0].fields).toEqual([["ID ", " A-1 "], [" Outcome ", "  two spaces  "]]);
+    expect(records[0].fields).toEqual([
+      ["ID ", " A-1 "],
+      [" Outcome ", "  two spaces  "],
+    ]);
   });
 
   it("numbers rows as a spreadsheet does: blank lines count, empty rows are skipped", async () => {
@@ -82,39 +105,75 @@ describe("parseCsv", () => {
 
   it("takes the first non-blank line as the header", async () => {
     const { records } = await read("\n\nID;Outcome\nA-1;x\n");
-    expect(records[0]).toMatchObject({ locator: { row: 4 }, fields: [["ID", "A-1"], ["Outcome", "x"]] });
+    expect(records[0]).toMatchObject({
+      locator: { row: 4 },
+      fields: [
+        ["ID", "A-1"],
+        ["Outcome", "x"],
+      ],
+    });
   });
 
   it("keeps a short row with the cells it has and reports the missing columns", async () => {
     const { records, issues } = await read("ID,Outcome,Country,Year\nA-1,Trained\n");
-    expect(records[0].fields).toEqual([["ID", "A-1"], ["Outcome", "Trained"]]);
+    expect(records[0].fields).toEqual([
+      ["ID", "A-1"],
+      ["Outcome", "Trained"],
+    ]);
     expect(issues).toEqual([
-      expect.objectContaining({ level: "warning", code: "E_ROW_SHORT", source: "t.csv", locator: { kind: "row", row: 2 }, field: "Country" }),
+      expect.objectContaining({
+        level: "warning",
+        code: "E_ROW_SHORT",
+        source: "t.csv",
+        locator: { kind: "row", row: 2 },
+        field: "Country",
+      }),
     ]);
     expect(issues[0].message).toMatch(/t\.csv row 2.*2 cells for 4 columns.*"Country", "Year"/);
   });
 
   it("keeps the non-empty cells past the header under column letters and reports them", async () => {
     const { records, issues } = await read("ID,Outcome\nA-1,Trained,stray note,\n");
-    expect(records[0].fields).toEqual([["ID", "A-1"], ["Outcome", "Trained"], ["column C", "stray note"]]);
-    expect(issues).toEqual([expect.objectContaining({ code: "E_ROW_LONG", locator: { kind: "row", row: 2 }, field: "column C", value: "stray note" })]);
+    expect(records[0].fields).toEqual([
+      ["ID", "A-1"],
+      ["Outcome", "Trained"],
+      ["column C", "stray note"],
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "E_ROW_LONG",
+        locator: { kind: "row", row: 2 },
+        field: "column C",
+        value: "stray note",
+      }),
+    ]);
   });
 
   it("drops empty cells past the header without a word (trailing delimiters of spreadsheet exports)", async () => {
     const { records, issues } = await read("ID;Outcome\nA-1;Trained;;;\n");
     expect(issues).toEqual([]);
-    expect(records[0].fields).toEqual([["ID", "A-1"], ["Outcome", "Trained"]]);
+    expect(records[0].fields).toEqual([
+      ["ID", "A-1"],
+      ["Outcome", "Trained"],
+    ]);
   });
 
   it("names an empty header cell by its column letter and keeps duplicate names", async () => {
     const { records } = await read("ID,,Country,Country\nA-1,x,DRC,RDC\n");
-    expect(records[0].fields).toEqual([["ID", "A-1"], ["column B", "x"], ["Country", "DRC"], ["Country", "RDC"]]);
+    expect(records[0].fields).toEqual([
+      ["ID", "A-1"],
+      ["column B", "x"],
+      ["Country", "DRC"],
+      ["Country", "RDC"],
+    ]);
   });
 
   it("skips the row an unclosed quote swallows, reports it, and keeps the rows before", async () => {
     const { records, issues } = await read('ID,Outcome\nA-1,fine\nA-2,"never closed\nA-3,lost\n');
     expect(records.map((r) => r.fields[0][1])).toEqual(["A-1"]);
-    expect(issues).toEqual([expect.objectContaining({ level: "skipped", code: "E_CSV", locator: { kind: "row", row: 3 } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ level: "skipped", code: "E_CSV", locator: { kind: "row", row: 3 } }),
+    ]);
   });
 
   it("reads a stray quote inside an unquoted cell as text", async () => {
@@ -179,14 +238,20 @@ describe("readCsv", () => {
     const path = join(dir.path, "t.tsv");
     writeFileSync(path, "ID\tOutcome, short\nA-1\tx, y\n");
     const { records } = await collect(readCsv(path, "t.tsv"));
-    expect(records[0].fields).toEqual([["ID", "A-1"], ["Outcome, short", "x, y"]]);
+    expect(records[0].fields).toEqual([
+      ["ID", "A-1"],
+      ["Outcome, short", "x, y"],
+    ]);
   });
 
   it("reads a 5 MB single cell whole, in a Windows-1252 file whose only accent comes after it", async () => {
     dir = tempDir();
     const path = join(dir.path, "huge.csv");
     const huge = "x".repeat(5 * 1024 * 1024);
-    writeFileSync(path, Buffer.concat([Buffer.from(`ID;Outcome\nH-1;"${huge}"\nH-2;Haut U`), Buffer.from([0xe9, 0x6c, 0xe9, 0x0a])]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(`ID;Outcome\nH-1;"${huge}"\nH-2;Haut U`), Buffer.from([0xe9, 0x6c, 0xe9, 0x0a])]),
+    );
     const { records, issues } = await collect(readCsv(path, "huge.csv"));
     expect(issues).toEqual([]);
     expect(records).toHaveLength(2);
@@ -197,7 +262,10 @@ describe("readCsv", () => {
 });
 
 describe("parseCsv on arbitrary input", () => {
-  const cell = fc.oneof(fc.string(), fc.constantFrom('"', '""', ",", ";", "\t", "\n", "\r\n", "\r", " ", "é", "\uFEFF"));
+  const cell = fc.oneof(
+    fc.string(),
+    fc.constantFrom('"', '""', ",", ";", "\t", "\n", "\r\n", "\r", " ", "é", "\uFEFF"),
+  );
   const text = fc.array(cell, { maxLength: 60 }).map((parts) => parts.join(""));
 
   it("never throws anything but ReadError, and its records carry increasing row numbers", async () => {

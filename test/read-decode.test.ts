@@ -42,7 +42,9 @@ describe("decodeBytes", () => {
   });
 
   it("reads Windows-1252 punctuation (curly quotes, dashes) as the characters Word typed", () => {
-    expect(decodeBytes(Uint8Array.from([0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80]), "f.txt").text).toBe("\u201ca\u201d \u2013 \u20ac");
+    expect(decodeBytes(Uint8Array.from([0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80]), "f.txt").text).toBe(
+      "\u201ca\u201d \u2013 \u20ac",
+    );
   });
 
   it("keeps a BOM-like character that is not at the start", () => {

@@ -30,16 +30,30 @@ describe("parseJsonRecords", () => {
 
   it("numbers records by their index in the array", async () => {
     const { records } = await readDoc('[{"ID": "A-1"}, {"ID": "A-2"}]');
-    expect(records.map((r) => r.locator)).toEqual([{ kind: "index", index: 0 }, { kind: "index", index: 1 }]);
+    expect(records.map((r) => r.locator)).toEqual([
+      { kind: "index", index: 0 },
+      { kind: "index", index: 1 },
+    ]);
   });
 
   it("reads a single object as one record", async () => {
     const { records } = await readDoc('{"ID": "A-1", "Outcome": "x"}');
-    expect(records).toEqual([{ source: "t.json", locator: { kind: "index", index: 0 }, fields: [["ID", "A-1"], ["Outcome", "x"]] }]);
+    expect(records).toEqual([
+      {
+        source: "t.json",
+        locator: { kind: "index", index: 0 },
+        fields: [
+          ["ID", "A-1"],
+          ["Outcome", "x"],
+        ],
+      },
+    ]);
   });
 
   it("keeps a nested value as its JSON text and reports the field", async () => {
-    const { records, issues } = await readDoc('[{"ID": "A-1", "Types": ["Capacity change", 1.0], "Meta": {"by": null}}]');
+    const { records, issues } = await readDoc(
+      '[{"ID": "A-1", "Types": ["Capacity change", 1.0], "Meta": {"by": null}}]',
+    );
     expect(records[0].fields).toEqual([
       ["ID", "A-1"],
       ["Types", '["Capacity change",1.0]'],
@@ -54,7 +68,9 @@ describe("parseJsonRecords", () => {
   it("skips an array item that is not an object, with an issue, and reads the others", async () => {
     const { records, issues } = await readDoc('[{"ID": "A-1"}, "stray", {"ID": "A-2"}]');
     expect(records.map((r) => r.fields[0][1])).toEqual(["A-1", "A-2"]);
-    expect(issues).toEqual([expect.objectContaining({ level: "skipped", code: "E_JSON_ITEM", locator: { kind: "index", index: 1 } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ level: "skipped", code: "E_JSON_ITEM", locator: { kind: "index", index: 1 } }),
+    ]);
   });
 
   it.each([
@@ -75,7 +91,10 @@ describe("parseJsonRecords", () => {
 
   it("reads JSON Lines saved under a .json name as lines", async () => {
     const { records } = await readDoc('{"ID": "A-1"}\n{"ID": "A-2"}\n');
-    expect(records.map((r) => r.locator)).toEqual([{ kind: "line", line: 1 }, { kind: "line", line: 2 }]);
+    expect(records.map((r) => r.locator)).toEqual([
+      { kind: "line", line: 1 },
+      { kind: "line", line: 2 },
+    ]);
   });
 });
 
@@ -85,13 +104,26 @@ describe("parseJsonLines", () => {
     expect(issues).toEqual([]);
     expect(records).toEqual([
       { source: "t.jsonl", locator: { kind: "line", line: 1 }, fields: [["ID", "A-1"]] },
-      { source: "t.jsonl", locator: { kind: "line", line: 3 }, fields: [["ID", "A-2"], ["Year", "2023"]] },
+      {
+        source: "t.jsonl",
+        locator: { kind: "line", line: 3 },
+        fields: [
+          ["ID", "A-2"],
+          ["Year", "2023"],
+        ],
+      },
     ]);
   });
 
   it("joins a line split across chunks", async () => {
     const { records } = await readLines(['{"ID": "A', '-1", "Outc', 'ome": "x"}\n{"ID"', ': "A-2"}']);
-    expect(records.map((r) => r.fields)).toEqual([[["ID", "A-1"], ["Outcome", "x"]], [["ID", "A-2"]]]);
+    expect(records.map((r) => r.fields)).toEqual([
+      [
+        ["ID", "A-1"],
+        ["Outcome", "x"],
+      ],
+      [["ID", "A-2"]],
+    ]);
   });
 
   it("reports each bad line and reads the others", async () => {

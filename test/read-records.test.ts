@@ -43,7 +43,11 @@ describe("readRecords", () => {
     expect(issues).toEqual([]);
     const seeds = loadSeeds().map((seed) => new Map(seed.fields));
     const read = records.map((record) => asSeedFields(record, renames));
-    expect(read.map((fields) => fields.get("FragmentID"))).toEqual(["SCC-DRC2312/CIV001", "SCC-<redacted>/PHR022", "SCC-<redacted>/CIV021"]);
+    expect(read.map((fields) => fields.get("FragmentID"))).toEqual([
+      "SCC-DRC2312/CIV001",
+      "SCC-<redacted>/PHR022",
+      "SCC-<redacted>/CIV021",
+    ]);
     read.forEach((fields, i) => {
       expect([...fields.keys()].sort()).toEqual([...seeds[i].keys()].sort());
       for (const name of TEXT_FIELDS) expect(fields.get(name), name).toBe(seeds[i].get(name));
@@ -73,10 +77,25 @@ describe("readRecords", () => {
     // file, issues [level, code] in order, FragmentIDs of the records read
     ["empty.txt", [["skipped", "E_EMPTY"]], []],
     ["binary.csv", [["skipped", "E_BINARY"]], []],
-    ["ragged.csv", [["warning", "E_ROW_SHORT"], ["warning", "E_ROW_LONG"]], ["R-001", "R-002", "R-003", "R-004", "R-005"]],
+    [
+      "ragged.csv",
+      [
+        ["warning", "E_ROW_SHORT"],
+        ["warning", "E_ROW_LONG"],
+      ],
+      ["R-001", "R-002", "R-003", "R-004", "R-005"],
+    ],
     ["unclosed-quote.csv", [["skipped", "E_CSV"]], ["Q-001"]],
     ["bad.json", [["skipped", "E_JSON"]], []],
-    ["bad-lines.jsonl", [["skipped", "E_JSON"], ["skipped", "E_JSON_ITEM"], ["warning", "E_JSON_NESTED"]], ["L-001", "L-003"]],
+    [
+      "bad-lines.jsonl",
+      [
+        ["skipped", "E_JSON"],
+        ["skipped", "E_JSON_ITEM"],
+        ["warning", "E_JSON_NESTED"],
+      ],
+      ["L-001", "L-003"],
+    ],
     ["duplicate-id.jsonl", [], ["SCC-DRC2312/CIV001", "SCC-DRC2312/CIV001"]],
     ["no-description.txt", [], ["SCC-<redacted>/PHR022"]],
     ["latin1.txt", [], ["SCC-CIV2401/CIV007"]],
@@ -100,7 +119,10 @@ describe("readRecords", () => {
       ["FragmentID", "SCC-CIV2401/CIV007"],
       ["OH-harvesting period", "récolte 2"],
       ["coutnry", "Côte d'Ivoire"],
-      ["Outcome description", "En mars 2024, l'association de défenseurs de Haut Uélé a adopté des mesures de sécurité numérique."],
+      [
+        "Outcome description",
+        "En mars 2024, l'association de défenseurs de Haut Uélé a adopté des mesures de sécurité numérique.",
+      ],
       ["Rating significance", "élevée"],
     ]);
   });

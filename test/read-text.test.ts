@@ -13,7 +13,10 @@ const fieldName = fc
 
 /** A value, possibly over several lines; no line of it looks like a field line, and it does not end with a line break. */
 const value = fc
-  .array(fc.string({ maxLength: 40 }).filter((s) => !/[\r\n\uFEFF]/.test(s)), { minLength: 1, maxLength: 3 })
+  .array(
+    fc.string({ maxLength: 40 }).filter((s) => !/[\r\n\uFEFF]/.test(s)),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((lines) => lines.join("\n"))
   .filter((v) => !/(^|\n)\*\*/.test(v) && !/\n$/.test(v));
 
@@ -30,7 +33,19 @@ describe("parseTextRecords", () => {
   });
 
   it("never throws on text made of the format's own pieces", () => {
-    const piece = fc.constantFrom("**", "**FragmentID**: ", "**Outcome**:", ": ", "\n", "\r\n", "*", " ", "x", "é", "\uFEFF");
+    const piece = fc.constantFrom(
+      "**",
+      "**FragmentID**: ",
+      "**Outcome**:",
+      ": ",
+      "\n",
+      "\r\n",
+      "*",
+      " ",
+      "x",
+      "é",
+      "\uFEFF",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         parseTextRecords("t.txt", pieces.join(""));
@@ -60,7 +75,9 @@ describe("parseTextRecords", () => {
           [["FragmentID", id], ...fields].map(([n, v]) => [n, v.replaceAll("\n", eol)]),
         );
         const text = expected.map((fields) => fields.map(([n, v]) => `**${n}**: ${v}${eol}`).join("")).join("");
-        const read = parseTextRecords("t.txt", text).flatMap((item) => (item.type === "record" ? [item.record.fields] : []));
+        const read = parseTextRecords("t.txt", text).flatMap((item) =>
+          item.type === "record" ? [item.record.fields] : [],
+        );
         expect(read).toEqual(expected);
       }),
       { numRuns: 300 },

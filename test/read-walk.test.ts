@@ -73,7 +73,14 @@ describe("walkPaths", () => {
     touch(".git", "config.json");
     const items = await walk([dir.path]);
     expect(files(items, dir.path)).toEqual([["ok.csv", "csv"]]);
-    expect(issues(items)).toEqual([expect.objectContaining({ level: "skipped", code: "E_UNSUPPORTED", source: join(dir.path, "notes.docx"), value: ".docx" })]);
+    expect(issues(items)).toEqual([
+      expect.objectContaining({
+        level: "skipped",
+        code: "E_UNSUPPORTED",
+        source: join(dir.path, "notes.docx"),
+        value: ".docx",
+      }),
+    ]);
   });
 
   it("reports a file given by name that no reader handles", async () => {
@@ -114,7 +121,9 @@ describe("walkPaths", () => {
 
   it("reports a dangling link", async () => {
     symlinkSync(join(dir.path, "gone.csv"), join(dir.path, "dangling.csv"));
-    expect(issues(await walk([dir.path]))).toEqual([expect.objectContaining({ code: "E_NOT_FOUND", source: join(dir.path, "dangling.csv") })]);
+    expect(issues(await walk([dir.path]))).toEqual([
+      expect.objectContaining({ code: "E_NOT_FOUND", source: join(dir.path, "dangling.csv") }),
+    ]);
   });
 
   it("keeps the order of the paths it is given", async () => {

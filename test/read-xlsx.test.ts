@@ -97,8 +97,20 @@ describe("parseXlsx", () => {
     });
     const { records } = await read(bytes);
     expect(records.map((r) => r.fields)).toEqual([
-      [["ID", "A-1"], ["Outcome", "one"], ["Country", "DRC"], ["Notes", "a note"], ["Year", "2023"]],
-      [["ID", "A-2"], ["Outcome", "two"], ["Country", "DRC"], ["Notes", "a note across"], ["Year", ""]],
+      [
+        ["ID", "A-1"],
+        ["Outcome", "one"],
+        ["Country", "DRC"],
+        ["Notes", "a note"],
+        ["Year", "2023"],
+      ],
+      [
+        ["ID", "A-2"],
+        ["Outcome", "two"],
+        ["Country", "DRC"],
+        ["Notes", "a note across"],
+        ["Year", ""],
+      ],
     ]);
   });
 
@@ -110,9 +122,24 @@ describe("parseXlsx", () => {
     });
     const { records, issues } = await read(bytes);
     expect(records).toEqual([
-      { source: "book.xlsx", locator: { kind: "row", row: 3, sheet: "Data" }, fields: [["ID", "A-1"], ["Outcome", "one"], ["column C", "stray"]] },
+      {
+        source: "book.xlsx",
+        locator: { kind: "row", row: 3, sheet: "Data" },
+        fields: [
+          ["ID", "A-1"],
+          ["Outcome", "one"],
+          ["column C", "stray"],
+        ],
+      },
     ]);
-    expect(issues).toEqual([expect.objectContaining({ level: "warning", code: "E_ROW_LONG", field: "column C", locator: { kind: "row", row: 3, sheet: "Data" } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        level: "warning",
+        code: "E_ROW_LONG",
+        field: "column C",
+        locator: { kind: "row", row: 3, sheet: "Data" },
+      }),
+    ]);
   });
 
   it.each([

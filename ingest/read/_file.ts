@@ -79,7 +79,7 @@ async function isUtf8File(handle: FileHandle, chunkBytes: number): Promise<boole
 /** The bytes of an open file from `start`, one reused buffer at a time (a chunk is valid until the next is asked for). */
 async function* chunksOf(handle: FileHandle, start: number, chunkBytes: number): AsyncGenerator<Uint8Array> {
   const buffer = new Uint8Array(chunkBytes);
-  for (let position = start; ; ) {
+  for (let position = start; ;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
     if (bytesRead === 0) return;
     position += bytesRead;

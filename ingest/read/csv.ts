@@ -82,7 +82,10 @@ export async function* parseCsv(
   let header: string[] | null = null;
   let previousLines = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { records: number; lines: number };
+    }>) {
       const row = info.records;
       const line = previousLines + 1;
       previousLines = info.lines;
@@ -100,7 +103,8 @@ export async function* parseCsv(
     feed.destroy();
   }
   for (const item of skipped) yield issue(item);
-  if (header === null) throw new ReadError("E_EMPTY", source, `${source}: no header row (the file holds only blank lines)`);
+  if (header === null)
+    throw new ReadError("E_EMPTY", source, `${source}: no header row (the file holds only blank lines)`);
 }
 
 function* toItems(source: string, header: string[], cells: string[], row: number, line: number): Generator<ReadItem> {
@@ -110,21 +114,35 @@ function* toItems(source: string, header: string[], cells: string[], row: number
   if (cells.length < header.length) {
     const missing = header.slice(cells.length);
     yield issue(
-      issueAt("warning", "E_ROW_SHORT", source, `${source} row ${row} (line ${line}): ${cells.length} cells for ${header.length} columns; missing ${missing.map((m) => `"${clip(m, 40)}"`).join(", ")}`, {
-        locator,
-        field: missing[0],
-      }),
+      issueAt(
+        "warning",
+        "E_ROW_SHORT",
+        source,
+        `${source} row ${row} (line ${line}): ${cells.length} cells for ${header.length} columns; missing ${missing.map((m) => `"${clip(m, 40)}"`).join(", ")}`,
+        {
+          locator,
+          field: missing[0],
+        },
+      ),
     );
   }
-  const kept = extra.map((value, i) => [columnName(header.length + i), value] as [string, string]).filter(([, v]) => v.trim() !== "");
+  const kept = extra
+    .map((value, i) => [columnName(header.length + i), value] as [string, string])
+    .filter(([, v]) => v.trim() !== "");
   if (kept.length > 0) {
     fields.push(...kept);
     yield issue(
-      issueAt("warning", "E_ROW_LONG", source, `${source} row ${row} (line ${line}): ${cells.length} cells for ${header.length} columns; the extra ones are kept as ${kept.map(([n]) => `"${n}"`).join(", ")}`, {
-        locator,
-        field: kept[0][0],
-        value: clip(kept[0][1]),
-      }),
+      issueAt(
+        "warning",
+        "E_ROW_LONG",
+        source,
+        `${source} row ${row} (line ${line}): ${cells.length} cells for ${header.length} columns; the extra ones are kept as ${kept.map(([n]) => `"${n}"`).join(", ")}`,
+        {
+          locator,
+          field: kept[0][0],
+          value: clip(kept[0][1]),
+        },
+      ),
     );
   }
   const record: RawRecord = { source, locator, fields };
@@ -143,7 +161,10 @@ export function columnName(index: number): string {
   return `column ${letters}`;
 }
 
-async function sniff(chunks: AsyncIterator<string>, forced?: Delimiter): Promise<{ delimiter: Delimiter; buffered: string[] }> {
+async function sniff(
+  chunks: AsyncIterator<string>,
+  forced?: Delimiter,
+): Promise<{ delimiter: Delimiter; buffered: string[] }> {
   const buffered: string[] = [];
   if (forced) return { delimiter: forced, buffered };
   let text = "";
@@ -160,9 +181,15 @@ async function sniff(chunks: AsyncIterator<string>, forced?: Delimiter): Promise
 function skipIssue(source: string, error: CsvError): Issue {
   const { records, lines } = error as unknown as { records: number; lines: number };
   const row = records + 1;
-  return issueAt("skipped", "E_CSV", source, `${source} row ${row} (up to line ${lines}): ${error.message}; the row was not read`, {
-    locator: { kind: "row", row },
-  });
+  return issueAt(
+    "skipped",
+    "E_CSV",
+    source,
+    `${source} row ${row} (up to line ${lines}): ${error.message}; the row was not read`,
+    {
+      locator: { kind: "row", row },
+    },
+  );
 }
 
 function issue(value: Issue): ReadItem {

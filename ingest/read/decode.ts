@@ -40,7 +40,11 @@ export function assertText(head: Uint8Array, source: string): void {
     if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f) controls++;
   }
   if (sample.length > 0 && controls * 10 > sample.length) {
-    throw new ReadError("E_BINARY", source, `${source}: not a text file (${controls} control bytes in the first ${sample.length})`);
+    throw new ReadError(
+      "E_BINARY",
+      source,
+      `${source}: not a text file (${controls} control bytes in the first ${sample.length})`,
+    );
   }
 }
 
@@ -66,7 +70,11 @@ export function createDecoder(encoding: Encoding, source: string): { write(chunk
       throw new ReadError("E_ENCODING", source, `${source}: bytes that are not ${encoding} near offset ${offset}`);
     }
     if (encoding === "windows-1252" && CP1252_UNDEFINED.test(text)) {
-      throw new ReadError("E_ENCODING", source, `${source}: bytes that are neither UTF-8 nor Windows-1252 near offset ${offset}`);
+      throw new ReadError(
+        "E_ENCODING",
+        source,
+        `${source}: bytes that are neither UTF-8 nor Windows-1252 near offset ${offset}`,
+      );
     }
     offset += chunk?.length ?? 0;
     return text;
@@ -78,7 +86,11 @@ export function createDecoder(encoding: Encoding, source: string): { write(chunk
  * Picks the encoding of a file from its first bytes and whether the whole file is valid UTF-8.
  * Returns the encoding and the length of the BOM to skip; throws E_EMPTY or E_BINARY.
  */
-export function detectEncoding(head: Uint8Array, wholeIsUtf8: () => boolean, source: string): { encoding: Encoding; skip: number } {
+export function detectEncoding(
+  head: Uint8Array,
+  wholeIsUtf8: () => boolean,
+  source: string,
+): { encoding: Encoding; skip: number } {
   const bom = sniffBom(head);
   if (bom && head.length === bom.length) throw emptyError(source);
   if (bom) return { encoding: bom.encoding, skip: bom.length };

@@ -36,7 +36,11 @@ export async function* readRecords(paths: string[], options: Partial<ReadOptions
 }
 
 /** Reads one file of a known format; its failure is yielded as an issue after the records read before it. */
-export async function* readFile(path: string, format: Format, options: Partial<ReadOptions> = {}): AsyncGenerator<ReadItem> {
+export async function* readFile(
+  path: string,
+  format: Format,
+  options: Partial<ReadOptions> = {},
+): AsyncGenerator<ReadItem> {
   const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options };
   let records = 0;
   let issues = 0;

@@ -45,7 +45,10 @@ export async function* parseJsonRecords(source: string, text: string): AsyncGene
 }
 
 /** JSON Lines, streamed: one object a line; blank lines are skipped, a line that does not parse is an issue. */
-export async function* parseJsonLines(source: string, chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<ReadItem> {
+export async function* parseJsonLines(
+  source: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<ReadItem> {
   let lineNo = 0;
   for await (const line of splitLines(chunks)) {
     lineNo++;
@@ -55,7 +58,12 @@ export async function* parseJsonLines(source: string, chunks: AsyncIterable<stri
     try {
       value = parseJson(line);
     } catch (error) {
-      yield issue(issueAt("skipped", "E_JSON", source, `${source} line ${lineNo}: not valid JSON (${where(line, error)})`, { locator, value: clip(line) }));
+      yield issue(
+        issueAt("skipped", "E_JSON", source, `${source} line ${lineNo}: not valid JSON (${where(line, error)})`, {
+          locator,
+          value: clip(line),
+        }),
+      );
       continue;
     }
     yield* toItems(source, locator, value);
@@ -65,7 +73,11 @@ export async function* parseJsonLines(source: string, chunks: AsyncIterable<stri
 function* toItems(source: string, locator: Locator, value: unknown): Generator<ReadItem> {
   const at = locator.kind === "line" ? `line ${locator.line}` : `item ${locator.kind === "index" ? locator.index : ""}`;
   if (!isObject(value)) {
-    yield issue(issueAt("skipped", "E_JSON_ITEM", source, `${source} ${at}: expected an object, found ${kindOf(value)}`, { locator }));
+    yield issue(
+      issueAt("skipped", "E_JSON_ITEM", source, `${source} ${at}: expected an object, found ${kindOf(value)}`, {
+        locator,
+      }),
+    );
     return;
   }
   const fields: [string, string][] = [];
@@ -78,11 +90,17 @@ function* toItems(source: string, locator: Locator, value: unknown): Generator<R
     const json = jsonText(v);
     fields.push([name, json]);
     yield issue(
-      issueAt("warning", "E_JSON_NESTED", source, `${source} ${at}: field "${name}" holds ${kindOf(v)}; kept as its JSON text`, {
-        locator,
-        field: name,
-        value: clip(json),
-      }),
+      issueAt(
+        "warning",
+        "E_JSON_NESTED",
+        source,
+        `${source} ${at}: field "${name}" holds ${kindOf(v)}; kept as its JSON text`,
+        {
+          locator,
+          field: name,
+          value: clip(json),
+        },
+      ),
     );
   }
   const record: RawRecord = { source, locator, fields };
@@ -101,7 +119,10 @@ function scalarText(value: unknown): string | null {
 function jsonText(value: unknown): string {
   if (value instanceof WrittenNumber) return value.text;
   if (Array.isArray(value)) return `[${value.map(jsonText).join(",")}]`;
-  if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(",")}}`;
+  if (isObject(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`)
+      .join(",")}}`;
   return JSON.stringify(value);
 }
 

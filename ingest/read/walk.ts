@@ -83,7 +83,13 @@ async function* walkFolder(folder: string, root: string, seen: Set<string>): Asy
       if (!inside(root, target)) {
         yield {
           type: "issue",
-          issue: issueAt("skipped", "E_LINK_OUTSIDE", path, `${path}: links outside ${folder} (to ${target}); not followed`, { value: target }),
+          issue: issueAt(
+            "skipped",
+            "E_LINK_OUTSIDE",
+            path,
+            `${path}: links outside ${folder} (to ${target}); not followed`,
+            { value: target },
+          ),
         };
         continue;
       }
@@ -105,9 +111,15 @@ async function* visitFile(path: string, real: string, seen: Set<string>, given: 
   const why = given ? "was given but no reader handles it" : "is not a record file";
   yield {
     type: "issue",
-    issue: issueAt("skipped", "E_UNSUPPORTED", path, `${path}: ${extname(path) || "no extension"} ${why} (read: ${known})`, {
-      value: extname(path),
-    }),
+    issue: issueAt(
+      "skipped",
+      "E_UNSUPPORTED",
+      path,
+      `${path}: ${extname(path) || "no extension"} ${why} (read: ${known})`,
+      {
+        value: extname(path),
+      },
+    ),
   };
 }
 

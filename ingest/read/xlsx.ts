@@ -42,7 +42,11 @@ export async function* readXlsx(path: string, source: string, options: XlsxOptio
 }
 
 /** Reads a workbook held in memory (an XLSX is a zip: it is read whole, not streamed). */
-export async function* parseXlsx(source: string, bytes: Uint8Array, options: XlsxOptions = {}): AsyncGenerator<ReadItem> {
+export async function* parseXlsx(
+  source: string,
+  bytes: Uint8Array,
+  options: XlsxOptions = {},
+): AsyncGenerator<ReadItem> {
   const isHeader = options.isHeader ?? looksLikeHeader;
   const workbook = new ExcelJS.Workbook();
   try {
@@ -56,11 +60,20 @@ export async function* parseXlsx(source: string, bytes: Uint8Array, options: Xls
 
 type Header = { names: string[]; firstDataRow: number };
 
-function pickSheet(source: string, sheets: ExcelJS.Worksheet[], wanted: string | undefined, isHeader: (cells: string[]) => boolean) {
+function pickSheet(
+  source: string,
+  sheets: ExcelJS.Worksheet[],
+  wanted: string | undefined,
+  isHeader: (cells: string[]) => boolean,
+) {
   const names = sheets.map((s) => `"${s.name}"`).join(", ");
   if (wanted !== undefined) {
-    const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-    if (!sheet) throw new ReadError("E_SHEET", source, `${source}: no sheet named "${wanted}" (sheets: ${names})`, { value: wanted });
+    const sheet =
+      sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+    if (!sheet)
+      throw new ReadError("E_SHEET", source, `${source}: no sheet named "${wanted}" (sheets: ${names})`, {
+        value: wanted,
+      });
     // A sheet the user named is read even when its header is not recognised: then its first non-empty row is the header.
     const header = findHeader(sheet, isHeader) ?? findHeader(sheet, (cells) => cells.some((c) => c.trim() !== ""));
     if (!header) throw new ReadError("E_SHEET", source, `${source}: sheet "${sheet.name}" is empty`, { value: wanted });
@@ -70,7 +83,11 @@ function pickSheet(source: string, sheets: ExcelJS.Worksheet[], wanted: string |
     const header = findHeader(sheet, isHeader);
     if (header) return { sheet, header };
   }
-  throw new ReadError("E_SHEET", source, `${source}: no sheet has a header row with an id and an outcome description column (sheets: ${names})`);
+  throw new ReadError(
+    "E_SHEET",
+    source,
+    `${source}: no sheet has a header row with an id and an outcome description column (sheets: ${names})`,
+  );
 }
 
 /** The first row (within HEADER_SEARCH_ROWS) that is a header, either alone or with the row under its merged group cells. */
@@ -100,7 +117,8 @@ function twoRowHeader(sheet: ExcelJS.Worksheet, r: number, width: number): strin
     const sameMerge = sub.isMerged && sub.master.address === top.master.address;
     const subText = sameMerge ? "" : cellText(sub.value);
     const master = top.master;
-    if (top.isMerged && Number(master.row) === r && spansColumns(sheet, master) && subText.trim() !== "") grouped = true;
+    if (top.isMerged && Number(master.row) === r && spansColumns(sheet, master) && subText.trim() !== "")
+      grouped = true;
     return topText.trim() && subText.trim() ? `${topText} ${subText}` : topText.trim() ? topText : subText;
   });
   return grouped ? names : null;
@@ -132,11 +150,17 @@ function* sheetRecords(source: string, sheet: ExcelJS.Worksheet, header: Header)
     if (extra.length > 0) {
       fields.push(...extra);
       const where = `${source} sheet "${sheet.name}" row ${r}`;
-      const problem: Issue = issueAt("warning", "E_ROW_LONG", source, `${where}: cells beyond the header are kept as ${extra.map(([n]) => `"${n}"`).join(", ")}`, {
-        locator,
-        field: extra[0][0],
-        value: clip(extra[0][1]),
-      });
+      const problem: Issue = issueAt(
+        "warning",
+        "E_ROW_LONG",
+        source,
+        `${where}: cells beyond the header are kept as ${extra.map(([n]) => `"${n}"`).join(", ")}`,
+        {
+          locator,
+          field: extra[0][0],
+          value: clip(extra[0][1]),
+        },
+      );
       yield { type: "issue", issue: problem };
     }
     const record: RawRecord = { source, locator, fields };
