@@ -1,0 +1,196 @@
+// Finding actors in one sentence from how the text introduces them: acronym definitions either way round,
+// capitalised names with a head noun ("… Network", "Ministry of …", "Réseau …"), and the known-actor gazetteer.
+import type { EntityType } from "../schema.ts";
+import { abbreviates } from "./_acronyms.ts";
+import {
+  GENERIC_ACRONYMS,
+  GENERIC_NAME_WORDS,
+  HEADS,
+  LEADING_HEADS,
+  NAME_OPENERS,
+  NAME_PARTICLES,
+  type Token,
+  fold,
+} from "./_text.ts";
+import { NameTrie, matchTokens } from "./_trie.ts";
+import type { GazetteerEntry } from "./types.ts";
+
+export type ActorCandidate = {
+  start: number;
+  end: number;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  rule: "gazetteer" | "acronym-definition" | "head-noun" | "acronym" | "lexicon";
+  /** Higher wins when two candidates overlap and have the same length. */
+  priority: number;
+  gazetteer?: GazetteerEntry;
+  generic?: boolean;
+};
+
+export type SentenceFacts = {
+  candidates: ActorCandidate[];
+  /** Acronyms whose definition is not an actor ("DDRRR" ← Disarming, Demobilizing…): never entities. */
+  rejected: string[];
+  /** Singular forms of plural acronyms ("SDCs" → "SDC"): classes of bodies, never one actor. */
+  plural: string[];
+};
+
+export function buildGazetteer(entries: GazetteerEntry[]): NameTrie<GazetteerEntry> {
+  const trie = new NameTrie<GazetteerEntry>();
+  for (const e of entries)
+    for (const n of [e.name, ...e.aliases]) trie.add(n, e, /^[\p{Lu}\d]+$/u.test(n.replace(/[^\p{L}\d]/gu, "")) && n.length <= 10 ? "exact" : "capital");
+  return trie;
+}
+
+/** A capitalised word that can be part of a name; plural acronyms ("HRDs", "CSOs") name classes of people, never actors. */
+const isCapWord = (t: Token | undefined) => !!t && t.word && t.cap && !/^\p{Lu}{2,}s$/u.test(t.base);
+const isParticle = (t: Token | undefined) => !!t && ((t.word && !t.cap && NAME_PARTICLES.has(t.fold)) || t.text === "&" || t.text === "'" || t.text === "’");
+const textOf = (text: string, base: number, from: Token, to: Token) => text.slice(from.start - base, to.baseEnd - base);
+
+export function typeOfName(words: string[]): EntityType {
+  const folds = words.map(fold);
+  const has = (re: RegExp) => folds.some((f) => re.test(f));
+  if (has(/^(army|armee|forces|militia|milice|front|rebels?)$/) && has(/^(liberation|resistance|revolutionary|rebel|democratic|islamic|patriotic|mouvement|movement|salvation)$/))
+    return "ArmedGroup";
+  if ((folds[0] === "un" || (folds[0] === "united" && folds[1] === "nations")) && !has(/^(council|conseil)$/)) return "Organisation";
+  if (LEADING_HEADS.has(folds[0]) && HEADS[folds[0]]) return HEADS[folds[0]];
+  for (let i = folds.length - 1; i >= 0; i--) if (HEADS[folds[i]] && /^\p{Lu}/u.test(words[i])) return HEADS[folds[i]];
+  return "Organisation";
+}
+
+function hasHead(words: string[]): boolean {
+  return words.some((w) => /^\p{Lu}/u.test(w) && HEADS[fold(w)] !== undefined);
+}
+
+export function isGenericName(name: string): boolean {
+  const words = fold(name).split(" ");
+  return words.every((w) => GENERIC_NAME_WORDS.has(w));
+}
+
+/** Capitalised chunks: capitals joined by particles ("Ligue Paysanne de l'Aruwimi"), split before a second head ("… and Ministry …"). */
+export function capitalChunks(tokens: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    for (;;) {
+      let k = j + 1;
+      while (isParticle(tokens[k]) && tokens[k].start - tokens[k - 1].end <= 1) k++;
+      if (!isCapWord(tokens[k]) || tokens[k].start - tokens[k - 1].end > 1) break;
+      const between = tokens.slice(j + 1, k).map((t) => t.fold);
+      // "… Prime Minister and Ministry of Defence": a coordinated second name starts a new chunk
+      if (between.some((b) => b === "and" || b === "et") && LEADING_HEADS.has(tokens[k].fold)) break;
+      if (tokens[j].text.endsWith("'s") && tokens[k].acronym) break;
+      j = k;
+    }
+    // trim openers ("The", "In", "La") and particles at the front
+    let s = i;
+    while (s < j && ((isCapWord(tokens[s]) && NAME_OPENERS.has(tokens[s].fold) && !tokens[s].acronym) || isParticle(tokens[s]))) s++;
+    if (isCapWord(tokens[s])) out.push([s, j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** All actor candidates of one sentence. `text` is the field value; tokens carry offsets into it. */
+export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<GazetteerEntry> | null): SentenceFacts {
+  const facts: SentenceFacts = { candidates: [], rejected: [], plural: [] };
+  const slice = (a: Token, b: Token) => text.slice(a.start, b.baseEnd);
+  const push = (c: ActorCandidate) => {
+    if (/[<>]/.test(c.name) || c.name.trim() === "") return;
+    facts.candidates.push(c);
+  };
+
+  // 1. the gazetteer of known actors
+  if (gazetteer) {
+    for (const m of gazetteer.findAll(matchTokens(tokens))) {
+      const e = m.value;
+      push({ start: m.start, end: m.end, name: e.name, type: e.type, aliases: e.aliases, rule: "gazetteer", priority: 4, gazetteer: e });
+    }
+  }
+
+  // 2. acronym definitions: "Long Name (ACR)" and "ACR (Long Name)"
+  for (let p = 0; p < tokens.length; p++) {
+    if (tokens[p].text !== "(") continue;
+    let q = p + 1;
+    while (q < tokens.length && tokens[q].text !== ")" && q - p <= 12) q++;
+    if (tokens[q]?.text !== ")") continue;
+    const inner = tokens.slice(p + 1, q);
+    const innerWords = inner.filter((t) => t.word);
+    if (innerWords.length === 0) continue;
+    const plural = innerWords.length === 1 && /^\p{Lu}{2,}s$/u.test(innerWords[0].text);
+    if (plural) {
+      facts.plural.push(innerWords[0].text.slice(0, -1));
+      continue;
+    }
+    const acrTok = innerWords.find((t) => t.acronym);
+    const innerIsAcr = !!acrTok && innerWords.length <= 3 && innerWords.every((t) => t.cap || /^\d/.test(t.text));
+    if (innerIsAcr && !GENERIC_ACRONYMS.has(acrTok!.base.toUpperCase())) {
+      const acr = text.slice(innerWords[0].start, innerWords[innerWords.length - 1].baseEnd);
+      // the name before the bracket, back to the first word that is neither a capital nor a particle
+      let s = p - 1;
+      if (!isCapWord(tokens[s])) continue;
+      while (s > 0 && (isCapWord(tokens[s - 1]) || (isParticle(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || isParticle(tokens[s - 2]))))) s--;
+      while (s < p - 1 && (isParticle(tokens[s]) || (NAME_OPENERS.has(tokens[s].fold) && !tokens[s].acronym))) s++;
+      const words = tokens.slice(s, p).filter((t) => t.word);
+      let from = -1;
+      for (let k = p - 1; k >= s; k--) {
+        if (!isCapWord(tokens[k])) continue;
+        if (abbreviates(acr, slice(tokens[k], tokens[p - 1]))) {
+          from = k;
+          break;
+        }
+      }
+      if (from >= 0) {
+        // "Gulu District NGO Monitoring Committee (DNMC)": adjacent capitals before the spelled part belong to the name
+        while (from > s && isCapWord(tokens[from - 1]) && !NAME_OPENERS.has(tokens[from - 1].fold) && !/-based$/.test(tokens[from - 1].text)) from--;
+      } else if (hasHead(words.map((w) => w.base)) && words.length >= 2) from = s;
+      if (from < 0 || tokens[from].acronym && from === p - 1) {
+        if (!/^\p{Lu}[\p{Ll}]/u.test(tokens[p - 1].text) || !hasHead([tokens[p - 1].text])) facts.rejected.push(acr);
+        continue;
+      }
+      const name = slice(tokens[from], tokens[p - 1]).replace(/['’]s$/, "");
+      const nameWords = tokens.slice(from, p).filter((t) => t.word).map((t) => t.base);
+      if (nameWords.filter((w) => /-?ing$/.test(w)).length >= 2) {
+        facts.rejected.push(acr);
+        continue;
+      }
+      const type = innerWords.length === 1 && /projects?$/i.test(nameWords[nameWords.length - 1]) ? "Project" : typeOfName(nameWords);
+      const c = { name, type, aliases: [acr], generic: isGenericName(name) } as const;
+      push({ start: tokens[from].start, end: tokens[p - 1].baseEnd, ...c, aliases: [acr], rule: "acronym-definition", priority: 3 });
+      push({ start: innerWords[0].start, end: innerWords[innerWords.length - 1].baseEnd, ...c, aliases: [acr], rule: "acronym-definition", priority: 3 });
+      continue;
+    }
+    // reverse: "KNCHR (Kenya National Commission on Human Rights)", "SECHA (Seconde Chance)"
+    const before = tokens[p - 1];
+    if (before && before.acronym && !GENERIC_ACRONYMS.has(before.base.toUpperCase()) && innerWords.length >= 2 && isCapWord(innerWords[0])) {
+      const chunk = capitalChunks(inner)[0];
+      if (!chunk) continue;
+      const first = inner[chunk[0]], last = inner[chunk[1]];
+      if (first !== innerWords[0] || last !== innerWords[innerWords.length - 1]) continue;
+      const name = slice(first, last);
+      const words = innerWords.map((t) => t.base);
+      if (!abbreviates(before.base, name) && !hasHead(words)) continue;
+      const c = { name, type: typeOfName(words), aliases: [before.base], generic: isGenericName(name) };
+      push({ start: before.start, end: before.baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+      push({ start: first.start, end: last.baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+    }
+  }
+
+  // 3. capitalised names with a head noun
+  for (const [s, e] of capitalChunks(tokens)) {
+    const words = tokens.slice(s, e + 1).filter((t) => t.word);
+    const caps = words.filter((t) => t.cap);
+    const un = caps[0]?.base === "UN" || (caps[0]?.fold === "united" && caps[1]?.fold === "nations");
+    if (caps.length < 2 || (!hasHead(words.map((w) => w.base)) && !un)) continue;
+    // a name is not a sentence: it has no verbs in lower case and at most one particle run between capitals
+    const name = slice(tokens[s], tokens[e]).replace(/['’]s$/, "");
+    push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
+  }
+  return facts;
+}

@@ -1,0 +1,139 @@
+// Places: countries and regions from the country gazetteer, and local places from how the text introduces them
+// ("in Mombasa", "à Kigali", "province de la Tshopo", "Kwale County", "Gulu-based", "régions de Zinder, Diffa et Tahoua").
+import { countryNames, regionNames } from "../gazetteer/countries.ts";
+import { LANGUAGES, MONTHS, type Token } from "./_text.ts";
+import { NameTrie } from "./_trie.ts";
+
+export type PlaceHit = {
+  start: number;
+  end: number;
+  /** Canonical name: the country's display name, or the local name without its kind word ("Kwale", not "Kwale County"). */
+  name: string;
+  surface: string;
+  iso?: string;
+  kind: "country" | "region" | "local";
+  rule: string;
+};
+
+type CountryValue = { name: string; iso?: string; kind: "country" | "region" };
+let COUNTRY_TRIE: NameTrie<CountryValue> | null = null;
+
+function countryTrie(): NameTrie<CountryValue> {
+  if (COUNTRY_TRIE) return COUNTRY_TRIE;
+  const trie = new NameTrie<CountryValue>();
+  for (const c of countryNames())
+    for (const n of c.names) trie.add(n, { name: c.name, iso: c.iso, kind: "country" }, /^[A-Z.]+$/.test(n) ? "exact" : "capital");
+  for (const r of regionNames()) for (const n of r.names) trie.add(n, { name: r.name, kind: "region" }, /^[A-Z]+$/.test(n) ? "exact" : "capital");
+  return (COUNTRY_TRIE = trie);
+}
+
+export function findCountries(tokens: Token[]): PlaceHit[] {
+  return countryTrie()
+    .findAll(tokens)
+    .map((m) => ({
+      start: m.start,
+      end: m.end,
+      name: m.value.name,
+      surface: "",
+      iso: m.value.iso,
+      kind: m.value.kind,
+      rule: "country-gazetteer",
+    }));
+}
+
+const KIND_AFTER = /^(county|counties|province|provinces|district|districts|state|region|regions|governorate|sub-region|subregion|sub-county|sub-counties|town|city|territory|village|villages|municipality|division|zone|commune|prefecture)$/i;
+const KIND_BEFORE = /^(province|provinces|territoire|territoires|région|régions|region|regions|district|districts|commune|communes|ville|village|villages|chefferie|secteur|cité|localité|quartier|préfecture|département|towns|cities|counties|governorate|city|town)$/i;
+const TRIGGERS = new Set(["in", "at", "near", "across", "around", "à", "dans", "vers", "between", "entre", "from", "to"]);
+const NOT_PLACE = new Set(
+  "securite justice paix developpement defense solidarite promotion protection droits gestion gouvernance femmes jeunes homme personne etat state government god allah internet facebook twitter whatsapp signal telegram covid outcome phase year annex english french".split(
+    " ",
+  ),
+);
+
+/** A Titlecase word that may be (part of) a place name: not an acronym, a month, a language or a common noun. */
+function placeWord(t: Token | undefined): boolean {
+  if (!t || !t.word || !t.cap || t.acronym) return false;
+  if (/\p{Lu}\p{Lu}/u.test(t.base)) return false;
+  if (MONTHS.has(t.fold) || LANGUAGES.has(t.fold) || NOT_PLACE.has(t.fold)) return false;
+  return !/-based$/i.test(t.base);
+}
+
+/** The place name starting at token i: Titlecase words, with "el"/"al"/"al-X" inside ("Bahr el Ghazal", "Suq al-Shuyukh"). */
+function placeAt(tokens: Token[], i: number): number {
+  if (!placeWord(tokens[i])) return -1;
+  let j = i;
+  while (j + 1 < tokens.length) {
+    const n = tokens[j + 1];
+    if (placeWord(n) && n.start - tokens[j].end <= 1) j++;
+    else if (/^(el|al|al-\p{Lu}.*|el-\p{Lu}.*)$/u.test(n.text) && placeWord(tokens[j + 2]) && !/^(al|el)$/.test(n.text)) j++;
+    else if (/^(el|al)$/.test(n.text) && placeWord(tokens[j + 2])) j += 2;
+    else if (/^(al|el)-\p{Lu}/u.test(n.text)) j++;
+    else break;
+  }
+  return j;
+}
+
+/**
+ * Local places in one sentence. `tokens` are all the sentence's tokens; `blocked(i)` says a token already belongs to
+ * an actor's name (a place inside an organisation's name is taken only after "de": "Femmes Solidaires de Ngozi").
+ */
+export function findLocalPlaces(tokens: Token[], blocked: (i: number) => boolean): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  const take = (i: number, j: number, rule: string, kindWord?: Token) => {
+    const name = tokens
+      .slice(i, j + 1)
+      .map((t) => t.text)
+      .join(" ")
+      .replace(/ - /g, "-");
+    const end = kindWord && kindWord.start > tokens[j].end ? tokens[j].baseEnd : tokens[j].baseEnd;
+    out.push({ start: tokens[i].start, end, name: name.replace(/['’]s$/, ""), surface: name, kind: "local", rule });
+  };
+  /** A list after a trigger: "Adama, Bishoftu and Mojo", "Kisangani et à Bafwasende", "de Gitega et de Karusi". */
+  const list = (i: number, rule: string, allowBlocked: boolean) => {
+    let k = i;
+    for (;;) {
+      const j = placeAt(tokens, k);
+      if (j < 0 || (!allowBlocked && tokens.slice(k, j + 1).some((_, x) => blocked(k + x)))) return;
+      const after = tokens[j + 1];
+      take(k, j, rule, after && KIND_AFTER.test(after.text) ? after : undefined);
+      let n = j + 1;
+      if (tokens[n]?.text === ",") n++;
+      if (/^(and|et|or|ou)$/.test(tokens[n]?.text ?? "")) n++;
+      if (/^(à|de|in)$/.test(tokens[n]?.text ?? "") && n > j + 1) n++;
+      if (n === j + 1 || !placeWord(tokens[n])) return;
+      k = n;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lower = t.text.toLowerCase();
+    if (TRIGGERS.has(lower) && placeWord(tokens[i + 1]) && !blocked(i + 1)) {
+      // "from"/"to"/"between" only introduce places in lists or with a kind word, to avoid "from Amnesty"
+      list(i + 1, `place-after-${lower}`, false);
+    } else if (TRIGGERS.has(lower) && /^(the|la|le)$/i.test(tokens[i + 1]?.text ?? "")) {
+      const j = placeAt(tokens, i + 2);
+      if (j > 0 && KIND_AFTER.test(tokens[j + 1]?.text ?? "") && !blocked(i + 2)) take(i + 2, j, "place-kind-after", tokens[j + 1]);
+    } else if (KIND_BEFORE.test(t.text) && !t.cap) {
+      // "territoire de Bafwasende", "province de la Tshopo", "régions de Zinder, Diffa et Tahoua", "villages of Akkar"
+      let k = i + 1;
+      if (/^(de|du|des|of|d)$/i.test(tokens[k]?.text ?? "")) k++;
+      if (tokens[k]?.text === "'") k++;
+      if (/^(la|le|l|the)$/i.test(tokens[k]?.text ?? "")) k++;
+      if (tokens[k]?.text === "'") k++;
+      if (k > i + 1) list(k, "place-kind-before", true);
+    } else if ((lower === "de" || (lower === "d" && tokens[i + 1]?.text === "'")) && i > 0) {
+      const k = lower === "d" ? i + 2 : i + 1;
+      if (placeWord(tokens[k]) && tokens[k].start - t.end <= 1) list(k, "place-after-de", true);
+    } else if (/^\p{Lu}[\p{L}]+-based$/u.test(t.text)) {
+      const base = t.text.slice(0, -"-based".length);
+      out.push({ start: t.start, end: t.start + base.length, name: base, surface: base, kind: "local", rule: "place-based" });
+    }
+    if (t.word && KIND_AFTER.test(t.text) && /^(County|Province|District|Governorate|Region|State)$/.test(t.text) && i > 0) {
+      // "Kwale County", "Idlib Governorate"
+      let s = i - 1;
+      while (s > 0 && placeWord(tokens[s - 1]) && !blocked(s - 1)) s--;
+      if (placeWord(tokens[i - 1]) && !blocked(i - 1)) take(s, i - 1, "place-kind-after", t);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,382 @@
+// Relations from the way evaluators write, sentence by sentence: who trained, mentored or funded whom (active,
+// passive, nominal, EN/FR), partnerships, who changed (ACHIEVED) and who contributed; each names its rule.
+import type { RelationType } from "../schema.ts";
+import { type Mention, type RecordView, type Sentence, isActorType } from "./_mentions.ts";
+import type { LocalRelation } from "./types.ts";
+
+const OUTCOME = "outcome";
+
+const TRAIN_ACTIVE = /\b(?:trained|trains|train|a formé|ont formé|avait formé|avaient formé|forme|forment)\b/giu;
+const TRAIN_PASSIVE = /\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b/giu;
+const MENTOR_ACTIVE = /\b(?:mentored|coached|mentors|a mentoré|a coaché|accompanied|a accompagné|ont accompagné|avait accompagné|a encadré|ont encadré|provided (?:\w+ )?(?:mentorship|mentoring|coaching)|held (?:\w+ )?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits)(?: with)?|a assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b/giu;
+const MENTOR_PASSIVE = /\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b/giu;
+const TRAIN_NOUN = /\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b/iu;
+const MENTOR_NOUN = /\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b/iu;
+const EVENT_VERB = /\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b/giu;
+const FUND_PHRASE = /\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|under)\b/giu;
+const FUND_ACTIVE = /\b(?:funded|financed|a financé|ont financé|finance[sd]?)\b/giu;
+const GRANT = /\b(?:supported|provided|gave|awarded|granted|a appuyé|a octroyé|a accordé|ont appuyé)\b([^.;]{0,80}?)\b(?:with|through|avec|par)\s+(?:a |an |une |un )?(?:small |petite |petit )?(?:grant|grants|funding|funds|subvention|financement|financial support)\b/giu;
+const COST = /\b(?:covered|paid|paid for|a pris en charge|ont pris en charge|a couvert|ont couvert|financed)\s+(?:the |les |le |la )?(?:costs?|fees|frais|coût|transport)\b/giu;
+const PARTNER = /\b(?:jointly with|together with|in partnership with|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b/giu;
+const JOINT_OF = /\b(?:joint (?:exercise|initiative|project|effort|action|activity|programme|undertaking) (?:of|by)|exercice conjoint d[eu])\b/giu;
+const JOINTLY = /\b(?:jointly|conjointement|together)\s+(?:organi[sz]ed|ran|held|led|implemented|signed|developed|organisé|mené)/giu;
+const BETWEEN = /\b(?:between|entre)\b/giu;
+const SIGNED = /\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)/giu;
+const PARTNER_OF = /\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*/giu;
+const SUCH_AS = /\bthrough\b[^.;]{0,100}?\bsuch as\b/giu;
+const CONTRIB_BY = /\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu])\b/giu;
+const MEMBER_OF = /\b(?:is a member of|are members of|a member of|est membre d[eu]|sont membres d[eu]|membre d[eu])\b/giu;
+
+type Ctx = { view: RecordView; out: LocalRelation[]; achievers: string[] };
+
+export function findRelations(view: RecordView): LocalRelation[] {
+  const ctx: Ctx = { view, out: [], achievers: [] };
+  const { sentences } = view;
+  // 1. who changed: the named actors the outcome description opens with
+  ctx.achievers = findAchievers(view);
+  for (const a of ctx.achievers) {
+    const s = sentences.find((x) => x.field === "outcomeDescription" && x.mentions.some((m) => m.key === a))!;
+    emit(ctx, a, "ACHIEVED", OUTCOME, "achiever-subject", s);
+  }
+  // 2. capacity support, funding and partnerships, sentence by sentence
+  for (const s of sentences) {
+    if (s.field === "evidence") continue;
+    trainingAndMentoring(ctx, s);
+    funding(ctx, s);
+    partnerships(ctx, s);
+    membership(ctx, s);
+  }
+  // 3. the programme's funding of the partners who did the work, when the sentence names no one
+  const implementers = findImplementers(ctx);
+  for (const s of sentences) if (s.field !== "evidence") programmeFunding(ctx, s, implementers);
+  // 4. contributions to the outcome
+  contributions(ctx, implementers);
+  return ctx.out;
+}
+
+// ---- helpers over a sentence's mentions ----
+
+const actor = (view: RecordView, m: Mention) => {
+  const e = view.entities.get(m.key);
+  return !!e && isActorType(e.type);
+};
+const isProgramme = (view: RecordView, key: string) => view.entities.get(key)?.type === "Programme";
+const abs = (s: Sentence, i: number) => s.span.start + i;
+
+function actorsIn(view: RecordView, s: Sentence): Mention[] {
+  return s.mentions.filter((m) => actor(view, m));
+}
+
+/** The nearest actor named before `pos` in the same clause. */
+function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: boolean } = {}): Mention[] {
+  const list = actorsIn(view, s).filter((m) => m.end <= pos && (opts.programme || !isProgramme(view, m.key)));
+  const last = list[list.length - 1];
+  if (!last) return [];
+  const gap = s.text.slice(last.end - s.span.start, pos - s.span.start);
+  if (/;/.test(gap)) return [];
+  return list.filter((m) => m.start === last.start);
+}
+
+/** The first actor named after `pos` (within `max` characters), with the actors listed after it. */
+function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { programme?: boolean; noComma?: boolean } = {}): Mention[] {
+  const list = actorsIn(view, s).filter((m) => m.start >= pos && (opts.programme || !isProgramme(view, m.key)));
+  const first = list[0];
+  if (!first || first.start - pos > max || /[;]/.test(s.text.slice(pos - s.span.start, first.start - s.span.start))) return [];
+  return withList(view, s, first, list, opts.noComma);
+}
+
+const LIST_GAP = /^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&))?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$/iu;
+
+function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[], noComma = false): Mention[] {
+  const out = list.filter((m) => m.start === first.start);
+  let end = Math.max(...out.map((m) => m.end));
+  for (const m of list) {
+    if (m.start <= first.start) continue;
+    if (m.start < end) continue;
+    const gap = s.text.slice(end - s.span.start, m.start - s.span.start);
+    if (!LIST_GAP.test(gap) || (gap.trim() === "" && m.start - end > 1) || (noComma && /,/.test(gap))) {
+      // a parenthesis right after a name holds its acronym or its parts, not the next item
+      if (/^\s*\($/.test(gap)) break;
+      break;
+    }
+    out.push(m);
+    end = m.end;
+  }
+  return dedupe(out);
+}
+
+function dedupe(ms: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)));
+}
+
+function emit(ctx: Ctx, source: string, type: RelationType, target: string, rule: string, s: Sentence): void {
+  if (source === target) return;
+  ctx.out.push({ source, type, target, rule, evidence: [ctx.view.evidence(s)] });
+}
+
+function findAchievers(view: RecordView): string[] {
+  for (const s of view.sentences) {
+    if (s.field !== "outcomeDescription") continue;
+    const list = actorsIn(view, s).filter((m) => !isProgramme(view, m.key));
+    if (list.length === 0) continue;
+    return withList(view, s, list[0], list).map((m) => m.key);
+  }
+  return [];
+}
+
+// ---- rules ----
+
+function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
+  const { view } = ctx;
+  const fallback = (agent: string) => (s.field === "programmeContribution" || s.field === "otherActorsContribution") && !ctx.achievers.includes(agent) ? ctx.achievers : [];
+  const passiveSpans: [number, number][] = [];
+  const passive = (re: RegExp, type: RelationType, rule: string) => {
+    for (const m of s.text.matchAll(re)) {
+      const at = abs(s, m.index!), end = at + m[0].length;
+      passiveSpans.push([at, end]);
+      const patients = before(view, s, at);
+      const by = /\b(?:by|par)\b/iu.exec(s.text.slice(end - s.span.start));
+      let agents = by ? after(view, s, end + by.index + by[0].length, 60) : [];
+      // "X organised a workshop during which Y were trained": the organiser
+      if (agents.length === 0) agents = actorsIn(view, s).filter((a) => !isProgramme(view, a.key) && a.end <= (patients[0]?.start ?? at)).slice(0, 1);
+      for (const a of agents) for (const p of patients) if (!isProgramme(view, a.key)) emit(ctx, a.key, type, p.key, rule, s);
+    }
+  };
+  passive(TRAIN_PASSIVE, "TRAINED", "trained-passive");
+  passive(MENTOR_PASSIVE, "MENTORED", "mentored-passive");
+  const inPassive = (i: number) => passiveSpans.some(([a, b]) => a <= i && i < b);
+  const active = (re: RegExp, type: RelationType, rule: string) => {
+    for (const m of s.text.matchAll(re)) {
+      const at = abs(s, m.index!), end = at + m[0].length;
+      if (inPassive(at)) continue;
+      const agents = before(view, s, at);
+      if (agents.length === 0 || agents.some((a) => isProgramme(view, a.key))) continue;
+      let patients = after(view, s, end, 120).map((p) => p.key);
+      if (patients.length === 0) patients = fallback(agents[0].key);
+      for (const a of agents) for (const p of patients) emit(ctx, a.key, type, p, rule, s);
+    }
+  };
+  active(TRAIN_ACTIVE, "TRAINED", "trained-active");
+  active(MENTOR_ACTIVE, "MENTORED", "mentored-active");
+  // "X ran a training of trainers for Y", "X a organisé un atelier pour Y"
+  for (const m of s.text.matchAll(EVENT_VERB)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const rest = s.text.slice(end - s.span.start);
+    const noun = TRAIN_NOUN.exec(rest.slice(0, 80));
+    if (!noun) continue;
+    const agents = before(view, s, at);
+    const forM = /\b(?:for|pour|à l['’]intention d[eu]|au profit d[eu])\b/iu.exec(rest.slice(noun.index, noun.index + 120));
+    if (!forM || agents.length === 0 || isProgramme(view, agents[0].key)) continue;
+    const patients = after(view, s, end + noun.index + forM.index + forM[0].length, 40);
+    for (const a of agents) for (const p of patients) emit(ctx, a.key, "TRAINED", p.key, "training-for", s);
+  }
+  // nominal: "Following the trainings … and mentorship … by DefendDefenders, the national coalitions …"
+  const nominal = /\b(?:trainings?|mentorship|mentoring|coaching|formations?|mentorat)\b[^.;]{0,160}?\b(?:by|par)\s/giu;
+  for (const m of s.text.matchAll(nominal)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    if (inPassive(end - 4) || /\b(?:facilitated|organi[sz]ed|conducted|animé|facilité|organisé)\s+(?:by|par)\s$/iu.test(m[0])) continue;
+    const agents = after(view, s, end, 5);
+    if (agents.length === 0 || isProgramme(view, agents[0].key)) continue;
+    const restFrom = Math.max(...agents.map((a) => a.end));
+    const comma = s.text.indexOf(",", restFrom - s.span.start);
+    if (!/^(?:Following|After|Suite|À la suite|Après|Thanks to|Grâce)/iu.test(s.text) || comma < 0) continue;
+    const patients = after(view, s, abs(s, comma), 40);
+    const phrase = m[0];
+    for (const a of agents)
+      for (const p of patients) {
+        if (TRAIN_NOUN.test(phrase)) emit(ctx, a.key, "TRAINED", p.key, "training-nominal", s);
+        if (MENTOR_NOUN.test(phrase)) emit(ctx, a.key, "MENTORED", p.key, "mentorship-nominal", s);
+      }
+  }
+  // possessive: "DD's mentorship and institutional support to national coalitions"
+  for (const a of actorsIn(view, s)) {
+    const rest = s.text.slice(a.end - s.span.start);
+    const pm = /^['’]s?\s+(?:\w+\s+)?(mentorship|mentoring|coaching|trainings?)\b[^.;]{0,60}?\b(?:to|of|for|with)\s/iu.exec(rest);
+    if (!pm || isProgramme(view, a.key)) continue;
+    const patients = after(view, s, a.end + pm[0].length, 30);
+    const type: RelationType = /train/i.test(pm[1]) ? "TRAINED" : "MENTORED";
+    for (const p of patients) emit(ctx, a.key, type, p.key, "possessive-support", s);
+  }
+}
+
+function funding(ctx: Ctx, s: Sentence): void {
+  const { view } = ctx;
+  for (const m of s.text.matchAll(FUND_PHRASE)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const funders = after(view, s, end, 20, { programme: true, noComma: true });
+    if (funders.length === 0) continue;
+    if (m[0] === "under" && !funders.every((f) => isProgramme(view, f.key))) continue;
+    const fkeys = new Set(funders.map((f) => f.key));
+    const others = actorsIn(view, s).filter((x) => !fkeys.has(x.key) && !(isProgramme(view, x.key) && m[0] === "under"));
+    const first = others.find((x) => !isProgramme(view, x.key));
+    const funded = first ? [first.key] : [];
+    // "under the SCC programme" after another funder: the programme funds that funder too
+    if (m[0] === "under") {
+      const prev = actorsIn(view, s).filter((x) => x.end <= at && !isProgramme(view, x.key)).slice(-1);
+      for (const p of prev) for (const f of funders) emit(ctx, f.key, "FUNDED", p.key, "funded-under", s);
+    }
+    for (const f of funders) for (const d of funded) if (m[0] !== "under" || d !== actorsIn(view, s).find((x) => x.end <= at)?.key) emit(ctx, f.key, "FUNDED", d, "funding-phrase", s);
+  }
+  // "with SCC funding"
+  for (const a of actorsIn(view, s)) {
+    const lead = s.text.slice(0, a.start - s.span.start);
+    const rest = s.text.slice(a.end - s.span.start);
+    if (!/\bwith\s+(?:the\s+)?$/iu.test(lead) || !/^['’]?s?\s+(?:funding|financing|grant|funds)\b/iu.test(rest)) continue;
+    const first = actorsIn(view, s).find((x) => x.key !== a.key && !isProgramme(view, x.key));
+    if (first) emit(ctx, a.key, "FUNDED", first.key, "funding-phrase", s);
+  }
+  for (const m of s.text.matchAll(FUND_ACTIVE)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    if (/\b(?:were|was|been|is|are|be|été|sont|est)\s+$/iu.test(s.text.slice(0, m.index!)) || /^\s+(?:by|par|under|through)\b/.test(s.text.slice(m.index! + m[0].length))) continue;
+    const funders = before(view, s, at, { programme: true });
+    const funded = after(view, s, end, 40);
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "funded-active", s);
+  }
+  for (const m of s.text.matchAll(GRANT)) {
+    const at = abs(s, m.index!);
+    const funders = before(view, s, at, { programme: true });
+    const funded = after(view, s, at + m[0].length - m[0].length + m[0].indexOf(m[1]), m[1].length + 1);
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "grant", s);
+  }
+  for (const m of s.text.matchAll(COST)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const funders = before(view, s, at, { programme: true });
+    if (funders.length === 0) continue;
+    let funded = after(view, s, end, 60).map((x) => x.key);
+    if (funded.length === 0 && !funders.some((f) => ctx.achievers.includes(f.key)) && s.field === "programmeContribution") funded = ctx.achievers;
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "covered-costs", s);
+  }
+}
+
+function partnerships(ctx: Ctx, s: Sentence): void {
+  const { view } = ctx;
+  const subject = () => actorsIn(view, s).find((m) => !isProgramme(view, m.key));
+  const pair = (a: string, b: string, rule: string) => {
+    if (a === b || isProgramme(view, a) || isProgramme(view, b)) return;
+    emit(ctx, a, "PARTNERED_WITH", b, rule, s);
+  };
+  for (const m of s.text.matchAll(PARTNER)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const partners = after(view, s, end, 80);
+    if (partners.length === 0) continue;
+    let left = before(view, s, at).map((x) => x.key);
+    if (left.length === 0 && s.field !== "otherActorsContribution") left = ctx.achievers;
+    for (const a of left) for (const b of partners) pair(a, b.key, "partnership-phrase");
+  }
+  for (const m of s.text.matchAll(JOINT_OF)) {
+    const list = after(view, s, abs(s, m.index! + m[0].length), 20);
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "joint-exercise");
+  }
+  for (const m of s.text.matchAll(JOINTLY)) {
+    const at = abs(s, m.index!);
+    const ms = actorsIn(view, s).filter((x) => x.end <= at);
+    const last = ms[ms.length - 1];
+    if (!last) continue;
+    // "PAX and NCRDA jointly organised": the list that ends right before
+    const start = ms.findIndex((x) => withList(view, s, x, ms).some((y) => y.key === last.key));
+    const list = start >= 0 ? withList(view, s, ms[start], ms) : [];
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "jointly");
+  }
+  for (const m of s.text.matchAll(SIGNED)) {
+    const at = abs(s, m.index!);
+    const ms = actorsIn(view, s).filter((x) => x.end <= at);
+    const start = ms.findIndex((x) => withList(view, s, x, ms).length >= 2 && withList(view, s, x, ms).some((y) => y.key === ms[ms.length - 1].key));
+    const list = start >= 0 ? withList(view, s, ms[start], ms) : [];
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "signed-agreement");
+  }
+  for (const m of s.text.matchAll(BETWEEN)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const seg = /^[^.;]{0,120}?\b(?:and|et)\b[^.;,]{0,80}/u.exec(s.text.slice(end - s.span.start));
+    if (!seg) continue;
+    const inside = actorsIn(view, s).filter((x) => x.start >= end && x.end <= end + seg[0].length && !isProgramme(view, x.key));
+    if (inside.length >= 2) pair(inside[0].key, inside[1].key, "between");
+    else if (inside.length === 1) {
+      const subj = subject();
+      if (subj && subj.start < at && subj.key !== inside[0].key) pair(subj.key, inside[0].key, "between");
+    }
+  }
+  for (const m of s.text.matchAll(PARTNER_OF)) {
+    const end = abs(s, m.index! + m[0].length);
+    const partners = after(view, s, end, 3);
+    const subj = subject();
+    if (subj) for (const p of partners) pair(subj.key, p.key, "its-partner");
+  }
+  for (const m of s.text.matchAll(SUCH_AS)) {
+    const subj = subject();
+    if (!subj || subj.start > abs(s, m.index!)) continue;
+    for (const p of after(view, s, abs(s, m.index! + m[0].length), 20)) pair(subj.key, p.key, "through-such-as");
+  }
+}
+
+function membership(ctx: Ctx, s: Sentence): void {
+  const { view } = ctx;
+  for (const m of s.text.matchAll(MEMBER_OF)) {
+    const at = abs(s, m.index!);
+    for (const a of before(view, s, at)) for (const b of after(view, s, at + m[0].length, 20)) emit(ctx, a.key, "PART_OF", b.key, "member-of", s);
+  }
+  // "Government of Uganda (Office of the Prime Minister and Ministry of Defence …)": the parts in brackets
+  for (const a of actorsIn(view, s)) {
+    const rest = s.text.slice(a.end - s.span.start);
+    const par = /^\s*\(([^()]{3,200})\)/u.exec(rest);
+    if (!par) continue;
+    const inside = actorsIn(view, s).filter((x) => x.start > a.end && x.end <= a.end + par[0].length && x.key !== a.key);
+    if (inside.length >= 1 && view.entities.get(a.key)?.type === "GovernmentBody")
+      for (const x of inside) emit(ctx, x.key, "PART_OF", a.key, "parts-in-brackets", s);
+  }
+}
+
+function findImplementers(ctx: Ctx): string[] {
+  const { view } = ctx;
+  const agents = (field?: string) =>
+    ctx.out
+      .filter((r) => (r.type === "TRAINED" || r.type === "MENTORED" || (r.type === "FUNDED" && !isProgramme(view, r.source))) && (!field || r.evidence[0].field === field))
+      .map((r) => r.source)
+      .filter((k) => !ctx.achievers.includes(k));
+  const inContribution = agents("programmeContribution");
+  return [...new Set(inContribution.length > 0 ? inContribution : agents())];
+}
+
+function programmeFunding(ctx: Ctx, s: Sentence, implementers: string[]): void {
+  const { view } = ctx;
+  if (!view.programme || s.field !== "programmeContribution") return;
+  const already = new Set(ctx.out.filter((r) => r.type === "FUNDED" && r.source === view.programme).map((r) => r.target));
+  for (const m of s.text.matchAll(FUND_PHRASE)) {
+    const funders = after(view, s, abs(s, m.index! + m[0].length), 20, { programme: true });
+    if (!funders.some((f) => f.key === view.programme)) continue;
+    const named = actorsIn(view, s).some((x) => !isProgramme(view, x.key));
+    if (named && already.size > 0) continue;
+    if (!named) for (const i of implementers) emit(ctx, view.programme, "FUNDED", i, "programme-funds-implementers", s);
+  }
+  // "with SCC funding" when the sentence names only the programme
+  if (/\bwith\s+\w+\s+funding\b/iu.test(s.text) && !actorsIn(view, s).some((x) => !isProgramme(view, x.key)))
+    for (const i of implementers) emit(ctx, view.programme, "FUNDED", i, "programme-funds-implementers", s);
+}
+
+function contributions(ctx: Ctx, implementers: string[]): void {
+  const { view } = ctx;
+  const achievers = new Set(ctx.achievers);
+  const contributor = (key: string) => !achievers.has(key) && view.entities.get(key)?.type !== "ArmedGroup";
+  // the programme, when the contribution field names it
+  const programmeSentence = view.sentences.find((s) => s.field === "programmeContribution" && s.mentions.some((m) => m.key === view.programme));
+  if (view.programme && programmeSentence) emit(ctx, view.programme, "CONTRIBUTED_TO", OUTCOME, "programme-contribution", programmeSentence);
+  // the partners who trained, mentored or funded
+  for (const r of [...ctx.out]) {
+    if (!(r.type === "TRAINED" || r.type === "MENTORED" || (r.type === "FUNDED" && implementers.includes(r.source)))) continue;
+    if (isProgramme(view, r.source) || !contributor(r.source)) continue;
+    const s = view.sentences.find((x) => x.field === r.evidence[0].field && x.span.start === r.evidence[0].start)!;
+    emit(ctx, r.source, "CONTRIBUTED_TO", OUTCOME, "capacity-support", s);
+  }
+  // every actor the other-actors field names
+  for (const s of view.sentences) {
+    if (s.field !== "otherActorsContribution") continue;
+    for (const m of actorsIn(view, s)) if (!isProgramme(view, m.key) && contributor(m.key)) emit(ctx, m.key, "CONTRIBUTED_TO", OUTCOME, "other-actors", s);
+  }
+  // agents in the outcome description: "transmis par l'AJCG", "grâce au plaidoyer du RETGOF"
+  for (const s of view.sentences) {
+    if (s.field !== "outcomeDescription") continue;
+    for (const m of s.text.matchAll(CONTRIB_BY)) {
+      for (const a of after(view, s, abs(s, m.index! + m[0].length), 60)) if (contributor(a.key)) emit(ctx, a.key, "CONTRIBUTED_TO", OUTCOME, "outcome-agent", s);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// Text primitives for the rules: sentences and tokens with offsets into the field value, name folding, and word lists (EN/FR).
+
+export type Span = { start: number; end: number };
+
+export type Token = {
+  text: string;
+  start: number;
+  end: number;
+  /** The word without a possessive "'s" ("DD's" → "DD"); `baseEnd` is where it stops. */
+  base: string;
+  baseEnd: number;
+  fold: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** An acronym: two or more capitals, at most a few lower-case letters inside ("MoSA", "UPDF"), no plural s. */
+  acronym: boolean;
+  word: boolean;
+};
+
+const TOKEN = /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
+
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase()
+    .replace(/'s\b/g, "s")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The key two spellings of one name share: folded, without spaces and leading articles. */
+export function compactKey(s: string): string {
+  return fold(s)
+    .replace(/^(the|la|le|les|l) /, "")
+    .replace(/ /g, "");
+}
+
+export function slug(s: string): string {
+  return fold(s).replace(/^(the|la|le|les|l) /, "").replace(/ /g, "-") || "x";
+}
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = offset + m.index!;
+    const poss = /['’][sS]$/.test(raw) && raw.length > 2;
+    const base = poss ? raw.slice(0, -2) : raw;
+    const word = /^[\p{L}\p{N}]/u.test(raw);
+    const letters = base.replace(/[^\p{L}]/gu, "");
+    const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
+    out.push({
+      text: raw,
+      start,
+      end: start + raw.length,
+      base,
+      baseEnd: start + base.length,
+      fold: fold(base),
+      cap: /^\p{Lu}/u.test(base),
+      acronym: word && upper >= 2 && letters.length <= 10 && letters.length - upper <= 2 && !/\p{Ll}$/u.test(base.slice(-1)) ,
+      word,
+    });
+  }
+  return out;
+}
+
+/** Sentence spans of a field value, trimmed; a line break always ends a sentence. */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  const boundary = /[.!?](?=["»”)]?\s+(?:["«“(]?[\p{Lu}\p{N}<]))|\n+/gu;
+  let from = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+  };
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index! + (m[0] === "\n" || m[0].startsWith("\n") ? 0 : 1);
+    // "e.g." and single capitals ("D.R.") are not sentence ends
+    const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+    if (m[0] === "." && /(?:\b\p{Lu}|\be\.g|\bi\.e|\bNo|\bvs|\bSt|\bDr|\bMr|\bMs)$/u.test(before)) continue;
+    push(from, end);
+    from = m.index! + m[0].length;
+  }
+  push(from, text.length);
+  return spans;
+}
+
+export const MONTHS = new Set(
+  "january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre jan feb mar apr jun jul aug sep sept oct nov dec".split(
+    " ",
+  ),
+);
+
+/** Lower-case words that may sit inside a proper name ("Ministry of Defence", "Ligue Paysanne de l'Aruwimi"). */
+export const NAME_PARTICLES = new Set(
+  "of for on and the in de des du la le les l d pour et à a au aux en el al bin ibn van von der &".split(" "),
+);
+
+/** Capitalised words that open sentences but never names. */
+export const NAME_OPENERS = new Set(
+  (
+    "the a an in on at by for from with to of and or but as after before during following since until between among " +
+    "this that these those its their his her our both two three four five six seven eight nine ten several some many most all each other another " +
+    "la le les l un une des du de d en au aux avec par pour entre depuis apres avant lors suite selon sans sur dans chez ce cette ces son sa ses leur leurs " +
+    "deux trois quatre cinq six sept huit neuf dix plusieurs certaines certains une " +
+    "however also additionally similarly furthermore moreover thus therefore then yes no non oui while when where which who " +
+    "outcome resultat significance contribution evidence"
+  ).split(" "),
+);
+
+/** Head nouns that make a capitalised phrase an actor, with the type they give. */
+export const HEADS: Record<string, "Organisation" | "Coalition" | "GovernmentBody" | "ArmedGroup" | "Project" | "Programme"> = {
+  // coalitions
+  network: "Coalition", networks: "Coalition", coalition: "Coalition", alliance: "Coalition", consortium: "Coalition",
+  platform: "Coalition", federation: "Coalition", reseau: "Coalition", plateforme: "Coalition", federation_fr: "Coalition",
+  synergie: "Coalition", confederation: "Coalition",
+  // government
+  ministry: "GovernmentBody", ministere: "GovernmentBody", government: "GovernmentBody", gouvernement: "GovernmentBody",
+  authority: "GovernmentBody", autorite: "GovernmentBody", board: "GovernmentBody", bureau: "GovernmentBody",
+  commission: "GovernmentBody", police: "GovernmentBody", parliament: "GovernmentBody", parlement: "GovernmentBody",
+  assembly: "GovernmentBody", assemblee: "GovernmentBody", senate: "GovernmentBody", senat: "GovernmentBody",
+  court: "GovernmentBody", cour: "GovernmentBody", tribunal: "GovernmentBody", department: "GovernmentBody",
+  directorate: "GovernmentBody", direction: "GovernmentBody", agency: "GovernmentBody", agence: "GovernmentBody",
+  chieftaincy: "GovernmentBody", chieftancy: "GovernmentBody", intelligence: "GovernmentBody", forces: "GovernmentBody",
+  municipality: "GovernmentBody", mairie: "GovernmentBody", prefecture: "GovernmentBody", governorate: "GovernmentBody",
+  commissariat: "GovernmentBody", ombudsman: "GovernmentBody", mediateur: "GovernmentBody", presidency: "GovernmentBody",
+  presidence: "GovernmentBody", office: "GovernmentBody", committee: "GovernmentBody", comite: "GovernmentBody",
+  council: "GovernmentBody", conseil: "GovernmentBody", army: "GovernmentBody", armee: "GovernmentBody",
+  // organisations
+  association: "Organisation", forum: "Organisation", group: "Organisation", groupe: "Organisation",
+  initiative: "Organisation", desk: "Organisation", circle: "Organisation", cercle: "Organisation",
+  centre: "Organisation", center: "Organisation", centres: "Organisation", foundation: "Organisation", fondation: "Organisation",
+  fund: "Organisation", trust: "Organisation", institute: "Organisation", institut: "Organisation", union: "Organisation",
+  league: "Organisation", ligue: "Organisation", society: "Organisation", societe: "Organisation", hub: "Organisation",
+  mission: "Organisation", collective: "Organisation", collectif: "Organisation", advocates: "Organisation",
+  lawyers: "Organisation", partners: "Organisation", radio: "Organisation", fm: "Organisation", tv: "Organisation",
+  television: "Organisation", organisation: "Organisation", organization: "Organisation", secretariat: "Organisation",
+  cooperative: "Organisation", club: "Organisation", watch: "Organisation", maison: "Organisation", movement: "Organisation",
+  mouvement: "Organisation", observatoire: "Organisation", observatory: "Organisation", clinic: "Organisation",
+  clinique: "Organisation", cellule: "Organisation", action: "Organisation", actions: "Organisation", project: "Project",
+  projet: "Project", programme: "Programme", program: "Programme", agency_un: "Organisation", corporation: "Organisation",
+  company: "Organisation", ltd: "Organisation",
+};
+
+/** Heads that come first in French names ("Réseau …", "Ligue …") or name a kind before "of" ("Ministry of …"). */
+export const LEADING_HEADS = new Set(
+  (
+    "reseau coalition association ligue collectif cercle forum groupe commission comite conseil ministere ministry office bureau " +
+    "societe maison fondation institut union federation plateforme synergie cellule mouvement observatoire radio " +
+    "government gouvernement police assemblee parlement cour tribunal direction agence chieftaincy chieftancy actions mission " +
+    "centre center clinique"
+  ).split(" "),
+);
+
+/** Words that make a capitalised phrase generic (no proper noun): such bodies are told apart by country. */
+export const GENERIC_NAME_WORDS = new Set(
+  (
+    "national nationale independent independante high haute human humains rights droits homme personne commission ministry ministere of " +
+    "the for and on de des du la le l et pour justice defence defense interior interieur foreign affairs affaires social sociale sociales " +
+    "solidarity solidarite women femmes gender genre youth jeunesse health sante education prime minister ministre office bureau assembly " +
+    "assemblee parliament parlement police forces army armee government gouvernement senate senat court cour supreme constitutional " +
+    "council conseil electoral election board public security securite veterans children family famille labour travail information " +
+    "communication communications land lands environment environnement culture sports local district regional state provincial"
+  ).split(" "),
+);
+
+/** Plural or generic nouns and acronyms that name a class of people or bodies, never one actor. */
+export const GENERIC_ACRONYMS = new Set(
+  "HRD HRDS WHRD WHRDS CSO CSOS NGO NGOS INGO CBO CBOS OSC OSCS ONG ONGS DDH FDDH VBG GBV SGBV LGBT LGBTI LGBTQ LGBTIQ COVID ICT TIC ID OK YES NO OUI NON AND ET HR UN UNO PDF SMS TOT MOU MEAL ME IDP IDPS PWD PWDS CEO ED USD EUR CHF NB".split(
+    " ",
+  ),
+);
+
+export const LANGUAGES = new Set(
+  "arabic english french swahili kiswahili amharic somali kinyarwanda kirundi lingala portuguese spanish tigrinya oromo luganda hausa kurdish arabe anglais francais".split(
+    " ",
+  ),
+);
