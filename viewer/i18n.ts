@@ -32,7 +32,8 @@ const EN = {
   egoDepth: "Neighbourhood of the selected node",
   egoOff: "whole graph",
   exportPng: "Export PNG",
-  shown: "{nodes} nodes ({outcomes} outcomes) · {edges} links shown",
+  // "label: n" reads right for any n, so no plural rules are needed
+  shown: "Shown: nodes {nodes} · outcomes {outcomes} · links {edges}",
   outcome: "Outcome",
   confidential: "confidential",
   confidentialNote: "Confidential outcome: do not share outside the evaluation team.",
@@ -90,7 +91,7 @@ const FR: Record<MessageKey, string> = {
   egoDepth: "Voisinage du nœud choisi",
   egoOff: "tout le graphe",
   exportPng: "Exporter en PNG",
-  shown: "{nodes} nœuds ({outcomes} changements) · {edges} liens affichés",
+  shown: "Affichés : nœuds {nodes} · changements {outcomes} · liens {edges}",
   outcome: "Changement",
   confidential: "confidentiel",
   confidentialNote: "Changement confidentiel : ne pas diffuser hors de l'équipe d'évaluation.",
