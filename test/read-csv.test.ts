@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { columnName, parseCsv, readCsv, sniffDelimiter } from "../ingest/read/csv.ts";
+import { parseCsv, readCsv, sniffDelimiter } from "../ingest/read/csv.ts";
 import { decodeBytes } from "../ingest/read/decode.ts";
 import { ReadError } from "../ingest/read/errors.ts";
 import { collect, rejection, SAMPLES, tempDir } from "./fixtures/ingest/_helpers.ts";
@@ -30,17 +30,6 @@ describe("sniffDelimiter", () => {
   it("waits for more text while the first line is not complete", () => {
     expect(sniffDelimiter("a;b;c", false)).toBeNull();
     expect(sniffDelimiter("a;b;c\r", false)).toBe(";");
-  });
-});
-
-describe("columnName", () => {
-  it.each([
-    [0, "column A"],
-    [25, "column Z"],
-    [26, "column AA"],
-    [27, "column AB"],
-  ])("names column %i %s", (index, name) => {
-    expect(columnName(index)).toBe(name);
   });
 });
 
@@ -112,6 +101,64 @@ describe("parseCsv", () => {
         ["Outcome", "x"],
       ],
     });
+  });
+
+  it("finds the header under a title row, and reports the title as not a record", async () => {
+    const { records, issues } = await read(
+      "Outcome harvest 2023;;\n;;\nFragmentID;Outcome description;Year\nA-1;x;2023\n",
+    );
+    expect(records).toEqual([
+      {
+        source: "t.csv",
+        locator: { kind: "row", row: 4 },
+        fields: [
+          ["FragmentID", "A-1"],
+          ["Outcome description", "x"],
+          ["Year", "2023"],
+        ],
+      },
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        level: "warning",
+        code: "E_PREAMBLE",
+        locator: { kind: "row", row: 1 },
+        value: "Outcome harvest 2023",
+      }),
+    ]);
+    expect(issues[0].message).toBe("t.csv: row 1 is above the header (row 3), not records");
+  });
+
+  it("takes the first row as the header when no row looks like one", async () => {
+    const { records, issues } = await read("Ref,Story\nA-1,x\nA-2,y\n");
+    expect(issues).toEqual([]);
+    expect(records.map((r) => r.fields)).toEqual([
+      [
+        ["Ref", "A-1"],
+        ["Story", "x"],
+      ],
+      [
+        ["Ref", "A-2"],
+        ["Story", "y"],
+      ],
+    ]);
+  });
+
+  it("stops looking for a header after 20 rows and reads them all with the first row as header", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `A-${i},text ${i}`);
+    const { records } = await read(["Ref,Story\n", rows.join("\n")]);
+    expect(records.map((r) => r.fields[0])).toEqual(rows.map((_, i) => ["Ref", `A-${i}`]));
+    expect(records[0].locator).toEqual({ kind: "row", row: 2 });
+  });
+
+  it("uses the header test it is given", async () => {
+    const { records } = await collect(
+      parseCsv("t.csv", "Ref,Story\nCode,Text\nA-1,x\n", { isHeader: (cells) => cells[0] === "Code" }),
+    );
+    expect(records[0].fields).toEqual([
+      ["Code", "A-1"],
+      ["Text", "x"],
+    ]);
   });
 
   it("keeps a short row with the cells it has and reports the missing columns", async () => {

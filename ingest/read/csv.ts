@@ -5,6 +5,7 @@ import { parse, type CsvError, type Options as CsvParseOptions } from "csv-parse
 import type { Issue, RawRecord, ReadItem } from "../schema.ts";
 import { clip, issueAt, ReadError } from "./errors.ts";
 import { streamText } from "./_file.ts";
+import { columnName, HEADER_SEARCH_ROWS, looksLikeHeader, preambleIssue } from "./header.ts";
 
 export const DELIMITERS = [",", ";", "\t"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -12,12 +13,20 @@ export type Delimiter = (typeof DELIMITERS)[number];
 /** Past this many characters without a line end, the header is sniffed from what was read. */
 const SNIFF_CHARS = 1 << 20;
 
-export type CsvOptions = { delimiter?: Delimiter };
+export type CsvOptions = {
+  delimiter?: Delimiter;
+  /** Says whether a row is the header; the first of the first HEADER_SEARCH_ROWS non-empty rows that is one is taken. */
+  isHeader?: (cells: string[]) => boolean;
+};
 
 /** Reads a CSV file; `.tsv` is always tab-separated, other files have their delimiter sniffed. */
-export function readCsv(path: string, source: string): AsyncGenerator<ReadItem> {
+export function readCsv(
+  path: string,
+  source: string,
+  options: Omit<CsvOptions, "delimiter"> = {},
+): AsyncGenerator<ReadItem> {
   const delimiter = /\.tsv$/i.test(path) ? "\t" : undefined;
-  return parseCsv(source, streamText(path, source), { delimiter });
+  return parseCsv(source, streamText(path, source), { ...options, delimiter });
 }
 
 /**
@@ -79,7 +88,16 @@ export async function* parseCsv(
   feed.on("error", (error) => parser.destroy(error));
   feed.pipe(parser);
 
+  const isHeader = options.isHeader ?? looksLikeHeader;
   let header: string[] | null = null;
+  // Non-empty rows read while the header is not known yet: at most HEADER_SEARCH_ROWS of them.
+  const above: { cells: string[]; row: number; line: number }[] = [];
+  /** No row looked like a header: the first non-empty row is the header, the rows after it are records. */
+  function* settle(): Generator<ReadItem> {
+    const [first, ...rest] = above.splice(0);
+    header = names(first.cells);
+    for (const r of rest) yield* toItems(source, header, r.cells, r.row, r.line);
+  }
   let previousLines = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -91,12 +109,17 @@ export async function* parseCsv(
       previousLines = info.lines;
       while (skipped.length > 0 && (skipped[0].locator as { row: number }).row < row) yield issue(skipped.shift()!);
       if (record.every((cell) => cell.trim() === "")) continue;
-      if (header === null) {
-        header = record.map((name, i) => (name.trim() === "" ? columnName(i) : name));
-        continue;
+      if (header !== null) {
+        yield* toItems(source, header, record, row, line);
+      } else if (isHeader(record)) {
+        header = names(record);
+        if (above.length > 0) yield issue(preambleIssue(source, above.splice(0), row));
+      } else {
+        above.push({ cells: record, row, line });
+        if (above.length >= HEADER_SEARCH_ROWS) yield* settle();
       }
-      yield* toItems(source, header, record, row, line);
     }
+    if (header === null && above.length > 0) yield* settle();
   } catch (error) {
     throw error instanceof ReadError ? error : new ReadError("E_CSV", source, `${source}: ${(error as Error).message}`);
   } finally {
@@ -105,6 +128,11 @@ export async function* parseCsv(
   for (const item of skipped) yield issue(item);
   if (header === null)
     throw new ReadError("E_EMPTY", source, `${source}: no header row (the file holds only blank lines)`);
+}
+
+/** Header cells as field names: verbatim, an empty one named by its column letter. */
+function names(cells: string[]): string[] {
+  return cells.map((name, i) => (name.trim() === "" ? columnName(i) : name));
 }
 
 function* toItems(source: string, header: string[], cells: string[], row: number, line: number): Generator<ReadItem> {
@@ -147,18 +175,6 @@ function* toItems(source: string, header: string[], cells: string[], row: number
   }
   const record: RawRecord = { source, locator, fields };
   yield { type: "record", record };
-}
-
-/** "column A", "column AB": the name of a column that has no header, as a spreadsheet would show it. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `column ${letters}`;
 }
 
 async function sniff(

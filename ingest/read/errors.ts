@@ -12,6 +12,7 @@ export const ReadErrorCode = z.enum([
   "E_ENCODING", // neither UTF-8, UTF-16 with BOM, nor Windows-1252
   "E_NO_RECORDS", // the file was read but held no record
   "E_CSV", // a row csv-parse could not read (an unclosed quote…)
+  "E_PREAMBLE", // rows above the header of a table (a title, notes): not records
   "E_ROW_SHORT", // a row with fewer cells than the header
   "E_ROW_LONG", // a row with non-empty cells beyond the header
   "E_XLSX", // not a workbook exceljs can open

@@ -7,17 +7,18 @@ import { readJson, readJsonLines } from "./json.ts";
 import { readText } from "./_file.ts";
 import { parseTextRecords } from "./text.ts";
 import { walkPaths, type Format } from "./walk.ts";
-import { looksLikeHeader, readXlsx } from "./xlsx.ts";
+import { looksLikeHeader } from "./header.ts";
+import { readXlsx } from "./xlsx.ts";
 
 export { ReadError, ReadErrorCode, READ_ERROR_CODES } from "./errors.ts";
 export { EXTENSIONS, FORMATS, formatOf, type Format } from "./walk.ts";
-export { looksLikeHeader } from "./xlsx.ts";
+export { looksLikeHeader } from "./header.ts";
 export { decodeBytes, type Encoding } from "./decode.ts";
 
 export type ReadOptions = {
   /** The XLSX sheet to read (`--sheet NAME`); by default the first sheet with a header row. */
   sheet?: string;
-  /** Says whether a row of cells is the header of an XLSX sheet. */
+  /** Says whether a row of cells is the header of a CSV file or an XLSX sheet (searched in the first 20 non-empty rows). */
   isHeader: (cells: string[]) => boolean;
 };
 
@@ -65,7 +66,7 @@ const READERS: Record<Format, (path: string, options: ReadOptions) => AsyncGener
   text: async function* (path) {
     yield* parseTextRecords(path, await readText(path, path));
   },
-  csv: (path) => readCsv(path, path),
+  csv: (path, options) => readCsv(path, path, options),
   xlsx: (path, options) => readXlsx(path, path, options),
   json: (path) => readJson(path, path),
   jsonl: (path) => readJsonLines(path, path),

@@ -2,9 +2,9 @@
 // then yields one raw record per row below it. Cells become their text: rich text joined, formulas by result, dates ISO.
 import ExcelJS from "exceljs";
 import type { Issue, RawRecord, ReadItem } from "../schema.ts";
-import { columnName } from "./csv.ts";
 import { clip, issueAt, ReadError } from "./errors.ts";
 import { readBytes } from "./_file.ts";
+import { columnName, HEADER_SEARCH_ROWS, looksLikeHeader, preambleIssue } from "./header.ts";
 
 export type XlsxOptions = {
   /** Read this sheet (exact name, else the one whose name matches ignoring case) instead of searching. */
@@ -12,30 +12,6 @@ export type XlsxOptions = {
   /** Says whether the cells of a row are the column names of the records; `looksLikeHeader` by default. */
   isHeader?: (cells: string[]) => boolean;
 };
-
-/** How far down a sheet the header row is looked for (title rows and notes may sit above it). */
-const HEADER_SEARCH_ROWS = 20;
-
-/** Names of an id column and of an outcome-description column, compared without case, spaces or punctuation. */
-const ID_ALIASES = ["fragmentid", "id", "outcome#", "outcomeid", "outcomeno", "outcomenumber", "identifiant"];
-const DESCRIPTION_ALIASES = [
-  "outcomedescription",
-  "descriptionofoutcome",
-  "outcome",
-  "outcomestatement",
-  "description",
-  "descriptiondurésultat",
-  "résultat",
-  "descriptionduchangement",
-];
-
-const squash = (cell: string) => cell.toLowerCase().replace(/[^\p{L}\p{N}#]/gu, "");
-
-/** A row is a header when one cell names an id column and another an outcome description (a stand-in for the field matcher). */
-export function looksLikeHeader(cells: string[]): boolean {
-  const names = cells.map(squash);
-  return names.some((n) => ID_ALIASES.includes(n)) && names.some((n) => DESCRIPTION_ALIASES.includes(n));
-}
 
 export async function* readXlsx(path: string, source: string, options: XlsxOptions = {}): AsyncGenerator<ReadItem> {
   yield* parseXlsx(source, await readBytes(path, source), options);
@@ -58,7 +34,7 @@ export async function* parseXlsx(
   yield* sheetRecords(source, sheet, header);
 }
 
-type Header = { names: string[]; firstDataRow: number };
+type Header = { names: string[]; row: number; firstDataRow: number };
 
 function pickSheet(
   source: string,
@@ -97,8 +73,8 @@ function findHeader(sheet: ExcelJS.Worksheet, isHeader: (cells: string[]) => boo
   for (let r = 1; r <= last; r++) {
     const single = range(width).map((c) => cellText(sheet.getCell(r, c).value));
     const double = r < sheet.rowCount ? twoRowHeader(sheet, r, width) : null;
-    if (double && isHeader(double)) return { names: nameColumns(double), firstDataRow: r + 2 };
-    if (isHeader(single)) return { names: nameColumns(single), firstDataRow: r + 1 };
+    if (double && isHeader(double)) return { names: nameColumns(double), row: r, firstDataRow: r + 2 };
+    if (isHeader(single)) return { names: nameColumns(single), row: r, firstDataRow: r + 1 };
   }
   return null;
 }
@@ -138,6 +114,10 @@ function nameColumns(cells: string[]): string[] {
 
 function* sheetRecords(source: string, sheet: ExcelJS.Worksheet, header: Header): Generator<ReadItem> {
   const width = Math.max(sheet.columnCount, header.names.length);
+  const above = range(header.row - 1)
+    .map((row) => ({ row, cells: range(width).map((c) => dataCellText(sheet.getCell(row, c))) }))
+    .filter((r) => r.cells.some((cell) => cell.trim() !== ""));
+  if (above.length > 0) yield { type: "issue", issue: preambleIssue(source, above, header.row, sheet.name) };
   for (let r = header.firstDataRow; r <= sheet.rowCount; r++) {
     const cells = range(width).map((c) => dataCellText(sheet.getCell(r, c)));
     if (cells.every((cell) => cell.trim() === "")) continue;
