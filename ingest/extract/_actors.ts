@@ -8,9 +8,11 @@ import {
   HEADS,
   LEADING_HEADS,
   NAME_OPENERS,
+  MONTHS,
   NAME_PARTICLES,
   type Token,
   fold,
+  uRegExp,
 } from "./_text.ts";
 import { NameTrie, matchTokens } from "./_trie.ts";
 import type { GazetteerEntry } from "./types.ts";
@@ -44,7 +46,7 @@ export function buildGazetteer(entries: GazetteerEntry[]): NameTrie<GazetteerEnt
 }
 
 /** A capitalised word that can be part of a name; plural acronyms ("HRDs", "CSOs") name classes of people, never actors. */
-const isCapWord = (t: Token | undefined) => !!t && t.word && t.cap && !/^\p{Lu}{2,}s$/u.test(t.base);
+const isCapWord = (t: Token | undefined) => !!t && t.word && t.cap && !/^\p{Lu}{2,}s$/u.test(t.base) && !/-based$/i.test(t.base);
 const isParticle = (t: Token | undefined) => !!t && ((t.word && !t.cap && NAME_PARTICLES.has(t.fold)) || t.text === "&" || t.text === "'" || t.text === "’");
 const textOf = (text: string, base: number, from: Token, to: Token) => text.slice(from.start - base, to.baseEnd - base);
 
@@ -53,7 +55,8 @@ export function typeOfName(words: string[]): EntityType {
   const has = (re: RegExp) => folds.some((f) => re.test(f));
   if (has(/^(army|armee|forces|militia|milice|front|rebels?)$/) && has(/^(liberation|resistance|revolutionary|rebel|democratic|islamic|patriotic|mouvement|movement|salvation)$/))
     return "ArmedGroup";
-  if ((folds[0] === "un" || (folds[0] === "united" && folds[1] === "nations")) && !has(/^(council|conseil)$/)) return "Organisation";
+  const un = folds.some((f, i) => f === "un" || (f === "united" && folds[i + 1] === "nations") || (f === "nations" && folds[i + 1] === "unies"));
+  if (un && !has(/^(council|conseil|assembly|assemblee)$/)) return "Organisation";
   if (LEADING_HEADS.has(folds[0]) && HEADS[folds[0]]) return HEADS[folds[0]];
   for (let i = folds.length - 1; i >= 0; i--) if (HEADS[folds[i]] && /^\p{Lu}/u.test(words[i])) return HEADS[folds[i]];
   return "Organisation";
@@ -84,7 +87,8 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
       if (!isCapWord(tokens[k]) || tokens[k].start - tokens[k - 1].end > 1) break;
       const between = tokens.slice(j + 1, k).map((t) => t.fold);
       // "… Prime Minister and Ministry of Defence": a coordinated second name starts a new chunk
-      if (between.some((b) => b === "and" || b === "et") && LEADING_HEADS.has(tokens[k].fold)) break;
+      const and = between.findIndex((b) => b === "and" || b === "et");
+      if (and >= 0 && (LEADING_HEADS.has(tokens[k].fold) || between.slice(and + 1).some((b) => /^(the|la|le|les|l)$/.test(b)))) break;
       if (tokens[j].text.endsWith("'s") && tokens[k].acronym) break;
       j = k;
     }
@@ -135,7 +139,8 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
       // the name before the bracket, back to the first word that is neither a capital nor a particle
       let s = p - 1;
       if (!isCapWord(tokens[s])) continue;
-      while (s > 0 && (isCapWord(tokens[s - 1]) || (isParticle(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || isParticle(tokens[s - 2]))))) s--;
+      const glue = (t: Token | undefined) => isParticle(t) || t?.text === "to";
+      while (s > 0 && (isCapWord(tokens[s - 1]) || (glue(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || glue(tokens[s - 2]))))) s--;
       while (s < p - 1 && (isParticle(tokens[s]) || (NAME_OPENERS.has(tokens[s].fold) && !tokens[s].acronym))) s++;
       const words = tokens.slice(s, p).filter((t) => t.word);
       let from = -1;
@@ -182,8 +187,10 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     }
   }
 
-  // 3. capitalised names with a head noun
+  // 3. capitalised names with a head noun, unless they only wrap a better-founded name ("Human Rights Office of the UNAMI")
+  const founded = facts.candidates.slice();
   for (const [s, e] of capitalChunks(tokens)) {
+    if (founded.some((c) => c.start >= tokens[s].start && c.end <= tokens[e].baseEnd && c.end - c.start < tokens[e].baseEnd - tokens[s].start)) continue;
     const words = tokens.slice(s, e + 1).filter((t) => t.word);
     const caps = words.filter((t) => t.cap);
     const un = caps[0]?.base === "UN" || (caps[0]?.fold === "united" && caps[1]?.fold === "nations");
@@ -192,5 +199,34 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     const name = slice(tokens[s], tokens[e]).replace(/['’]s$/, "");
     push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
   }
+  // 4. names nobody listed, known by what they do: "Defenddefenders organized", "trained by Amnesty International Netherlands"
+  const taken = (a: number, b: number) => facts.candidates.some((c) => c.start < b && a < c.end);
+  for (const [s, e0] of capitalChunks(tokens)) {
+    // "facilitated by DefendDefenders in Addis Ababa": the name stops before a place preposition
+    let e = e0;
+    for (let k = s + 1; k <= e0; k++) if (/^(in|à|at|au)$/.test(tokens[k].text)) { e = k - 1; break; }
+    const first = tokens[s], last = tokens[e];
+    if (taken(first.start, last.baseEnd) || first.acronym) continue;
+    if (/\b(?:in|at|à|from|to|near|de|du)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, first.start - 12), first.start))) continue;
+    const after = text.slice(last.end, last.end + 60);
+    const beforeText = text.slice(Math.max(0, first.start - 60), first.start);
+    const agentVerb = AGENT_AFTER.test(after);
+    const byAgent = AGENT_BEFORE.test(beforeText);
+    if (!agentVerb && !byAgent) continue;
+    const words = tokens.slice(s, e + 1).filter((t) => t.word);
+    if (words.some((w) => MONTHS.has(w.fold)) || words.every((w) => NAME_OPENERS.has(w.fold))) continue;
+    const name = slice(first, last).replace(/['’]s$/, "");
+    push({ start: first.start, end: last.baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "acronym", priority: 1 });
+  }
   return facts;
 }
+
+/** What an actor does right after its name, and what introduces an actor as the agent before it. */
+const AGENT_AFTER = uRegExp(
+  String.raw`^(?:['’]s?)?\s+(?:(?:also|then|further|later|ensuite|également|aussi|has|have|had)\s+)*(?:trained|organi[sz]ed|mentored|coached|facilitated|provided|supported|funded|financed|conducted|ran|held|(?:a|ont|avait)\s+(?:[\p{L}]+\s+)?(?:formé|organisé|accompagné|appuyé|financé|facilité|animé|mentoré))\b`,
+  "u",
+);
+const AGENT_BEFORE = uRegExp(
+  String.raw`\b(?:trained|mentored|coached|facilitated|organi[sz]ed|conducted|funded|financed|formée?s?|accompagnée?s?|facilitée?|organisée?)\s+(?:by|par)\s+(?:the\s+|la\s+|le\s+|l['’])?$|\b(?:training|mentorship|trainings|workshop)\s+by\s+$|\bsupport (?:from|of)\s+$|\bappui financier d[eu]\s+$`,
+  "u",
+);

@@ -161,10 +161,12 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
     for (const h of kept) s.mentions.push({ key: `d${root(h.d).id}`, start: h.start, end: h.end, kind: "name" });
   }
 
-  // 5. entities from drafts
+  // 5. entities from drafts that kept at least one mention
   const entities = new Map<string, LocalEntity>();
+  const mentioned = new Set(sentences.flatMap((s) => s.mentions.map((m) => m.key)));
   for (const d of live()) {
     const key = `d${d.id}`;
+    if (!mentioned.has(key) && d !== programmeDraft) continue;
     const g = d.gazetteer;
     const name = g ? g.name : d.name;
     const type = g ? g.type : d.type;

@@ -2,30 +2,33 @@
 // passive, nominal, EN/FR), partnerships, who changed (ACHIEVED) and who contributed; each names its rule.
 import type { RelationType } from "../schema.ts";
 import { type Mention, type RecordView, type Sentence, isActorType } from "./_mentions.ts";
+import { uRegExp } from "./_text.ts";
 import type { LocalRelation } from "./types.ts";
 
 const OUTCOME = "outcome";
 
-const TRAIN_ACTIVE = /\b(?:trained|trains|train|a formé|ont formé|avait formé|avaient formé|forme|forment)\b/giu;
-const TRAIN_PASSIVE = /\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b/giu;
-const MENTOR_ACTIVE = /\b(?:mentored|coached|mentors|a mentoré|a coaché|accompanied|a accompagné|ont accompagné|avait accompagné|a encadré|ont encadré|provided (?:\w+ )?(?:mentorship|mentoring|coaching)|held (?:\w+ )?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits)(?: with)?|a assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b/giu;
-const MENTOR_PASSIVE = /\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b/giu;
-const TRAIN_NOUN = /\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b/iu;
-const MENTOR_NOUN = /\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b/iu;
-const EVENT_VERB = /\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b/giu;
-const FUND_PHRASE = /\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|under)\b/giu;
-const FUND_ACTIVE = /\b(?:funded|financed|a financé|ont financé|finance[sd]?)\b/giu;
-const GRANT = /\b(?:supported|provided|gave|awarded|granted|a appuyé|a octroyé|a accordé|ont appuyé)\b([^.;]{0,80}?)\b(?:with|through|avec|par)\s+(?:a |an |une |un )?(?:small |petite |petit )?(?:grant|grants|funding|funds|subvention|financement|financial support)\b/giu;
-const COST = /\b(?:covered|paid|paid for|a pris en charge|ont pris en charge|a couvert|ont couvert|financed)\s+(?:the |les |le |la )?(?:costs?|fees|frais|coût|transport)\b/giu;
-const PARTNER = /\b(?:jointly with|together with|in partnership with|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b/giu;
-const JOINT_OF = /\b(?:joint (?:exercise|initiative|project|effort|action|activity|programme|undertaking) (?:of|by)|exercice conjoint d[eu])\b/giu;
-const JOINTLY = /\b(?:jointly|conjointement|together)\s+(?:organi[sz]ed|ran|held|led|implemented|signed|developed|organisé|mené)/giu;
-const BETWEEN = /\b(?:between|entre)\b/giu;
-const SIGNED = /\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)/giu;
-const PARTNER_OF = /\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*/giu;
-const SUCH_AS = /\bthrough\b[^.;]{0,100}?\bsuch as\b/giu;
-const CONTRIB_BY = /\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu])\b/giu;
-const MEMBER_OF = /\b(?:is a member of|are members of|a member of|est membre d[eu]|sont membres d[eu]|membre d[eu])\b/giu;
+/** French compound past with an optional adverb: "a formé", "a ensuite accompagné", "ont également formé" (never "a été"). */
+const FR_AUX = String.raw`(?:a|ont|avait|avaient|aura)\s+(?:(?!été\b)[\p{L}]+\s+)?`;
+const TRAIN_ACTIVE = uRegExp(String.raw`\b(?:trained|trains|train|${FR_AUX}formé|forme|forment)\b`, "giu");
+const TRAIN_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b`, "giu");
+const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:\w+ )?(?:mentorship|mentoring|coaching)|held (?:\w+ )?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
+const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b`, "giu");
+const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
+const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b`, "iu");
+const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b`, "giu");
+const FUND_PHRASE = uRegExp(String.raw`\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|under)\b`, "giu");
+const FUND_ACTIVE = uRegExp(String.raw`\b(?:funded|financed|a financé|ont financé|finance[sd]?)\b`, "giu");
+const GRANT = uRegExp(String.raw`\b(?:supported|provided|gave|awarded|granted|a appuyé|a octroyé|a accordé|ont appuyé)\b([^.;]{0,80}?)\b(?:with|through|avec|par)\s+(?:a |an |une |un )?(?:small |petite |petit )?(?:grant|grants|funding|funds|subvention|financement|financial support)\b`, "giu");
+const COST = uRegExp(String.raw`\b(?:covered|paid|paid for|${FR_AUX}pris en charge|${FR_AUX}couvert|financed)\s+(?:the |les |le |la )?(?:costs?|fees|frais|coût|transport)\b`, "giu");
+const PARTNER = uRegExp(String.raw`\b(?:jointly with|together with|in partnership with|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b`, "giu");
+const JOINT_OF = uRegExp(String.raw`\b(?:joint (?:exercise|initiative|project|effort|action|activity|programme|undertaking) (?:of|by)|exercice conjoint d[eu])\b`, "giu");
+const JOINTLY = uRegExp(String.raw`\b(?:jointly|conjointement|together)\s+(?:organi[sz]ed|ran|held|led|implemented|signed|developed|organisé|mené)`, "giu");
+const BETWEEN = uRegExp(String.raw`\b(?:between|entre)\b`, "giu");
+const SIGNED = uRegExp(String.raw`\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)`, "giu");
+const PARTNER_OF = uRegExp(String.raw`\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*`, "giu");
+const SUCH_AS = uRegExp(String.raw`\bthrough\b[^.;]{0,100}?\bsuch as\b`, "giu");
+const CONTRIB_BY = uRegExp(String.raw`\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu])\b`, "giu");
+const MEMBER_OF = uRegExp(String.raw`\b(?:is a member of|are members of|a member of|est membre d[eu]|sont membres d[eu]|membre d[eu])\b`, "giu");
 
 type Ctx = { view: RecordView; out: LocalRelation[]; achievers: string[] };
 
@@ -85,14 +88,20 @@ function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { pr
   return withList(view, s, first, list, opts.noComma);
 }
 
-const LIST_GAP = /^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&))?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$/iu;
+const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&))?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
 
 function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[], noComma = false): Mention[] {
   const out = list.filter((m) => m.start === first.start);
   let end = Math.max(...out.map((m) => m.end));
+  const keys = new Set(out.map((m) => m.key));
   for (const m of list) {
     if (m.start <= first.start) continue;
     if (m.start < end) continue;
+    // "Femmes Solidaires de Ngozi (FESONG), l'Association …": the acronym in brackets is the same item
+    if (keys.has(m.key) && /^\s*\(?\s*$/.test(s.text.slice(end - s.span.start, m.start - s.span.start))) {
+      end = m.end + (s.text[m.end - s.span.start] === ")" ? 1 : 0);
+      continue;
+    }
     const gap = s.text.slice(end - s.span.start, m.start - s.span.start);
     if (!LIST_GAP.test(gap) || (gap.trim() === "" && m.start - end > 1) || (noComma && /,/.test(gap))) {
       // a parenthesis right after a name holds its acronym or its parts, not the next item
@@ -100,6 +109,7 @@ function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[]
       break;
     }
     out.push(m);
+    keys.add(m.key);
     end = m.end;
   }
   return dedupe(out);
@@ -176,7 +186,7 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
   for (const m of s.text.matchAll(nominal)) {
     const at = abs(s, m.index!), end = at + m[0].length;
     if (inPassive(end - 4) || /\b(?:facilitated|organi[sz]ed|conducted|animé|facilité|organisé)\s+(?:by|par)\s$/iu.test(m[0])) continue;
-    const agents = after(view, s, end, 5);
+    const agents = after(view, s, end, 5, { noComma: true });
     if (agents.length === 0 || isProgramme(view, agents[0].key)) continue;
     const restFrom = Math.max(...agents.map((a) => a.end));
     const comma = s.text.indexOf(",", restFrom - s.span.start);
@@ -241,9 +251,13 @@ function funding(ctx: Ctx, s: Sentence): void {
   }
   for (const m of s.text.matchAll(COST)) {
     const at = abs(s, m.index!), end = at + m[0].length;
-    const funders = before(view, s, at, { programme: true });
+    // the subject pays, even after a coordinated verb ("PAX a accompagné le réseau … et a pris en charge le transport")
+    const funders = actorsIn(view, s).filter((x) => x.end <= at).slice(0, 1);
     if (funders.length === 0) continue;
     let funded = after(view, s, end, 60).map((x) => x.key);
+    // no one named after the costs: whom the same sentence supports, else who changed
+    const supported = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.evidence[0].start === s.span.start && r.evidence[0].field === s.field).map((r) => r.target);
+    if (funded.length === 0) funded = supported;
     if (funded.length === 0 && !funders.some((f) => ctx.achievers.includes(f.key)) && s.field === "programmeContribution") funded = ctx.achievers;
     for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "covered-costs", s);
   }
@@ -370,13 +384,13 @@ function contributions(ctx: Ctx, implementers: string[]): void {
   // every actor the other-actors field names
   for (const s of view.sentences) {
     if (s.field !== "otherActorsContribution") continue;
-    for (const m of actorsIn(view, s)) if (!isProgramme(view, m.key) && contributor(m.key)) emit(ctx, m.key, "CONTRIBUTED_TO", OUTCOME, "other-actors", s);
+    for (const m of actorsIn(view, s)) if (m.kind === "name" && !isProgramme(view, m.key) && contributor(m.key)) emit(ctx, m.key, "CONTRIBUTED_TO", OUTCOME, "other-actors", s);
   }
   // agents in the outcome description: "transmis par l'AJCG", "grâce au plaidoyer du RETGOF"
   for (const s of view.sentences) {
     if (s.field !== "outcomeDescription") continue;
     for (const m of s.text.matchAll(CONTRIB_BY)) {
-      for (const a of after(view, s, abs(s, m.index! + m[0].length), 60)) if (contributor(a.key)) emit(ctx, a.key, "CONTRIBUTED_TO", OUTCOME, "outcome-agent", s);
+      for (const a of after(view, s, abs(s, m.index! + m[0].length), 25)) if (contributor(a.key)) emit(ctx, a.key, "CONTRIBUTED_TO", OUTCOME, "outcome-agent", s);
     }
   }
 }

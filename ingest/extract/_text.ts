@@ -179,3 +179,9 @@ export const LANGUAGES = new Set(
     " ",
   ),
 );
+
+/** A RegExp whose `\\b` is a Unicode word boundary, so French words ending in accents ("formé", "appuyé") still match. */
+export function uRegExp(source: string, flags = "giu"): RegExp {
+  const B = "(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))";
+  return new RegExp(source.replace(/\\b/g, B), flags);
+}
