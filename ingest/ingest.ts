@@ -21,7 +21,12 @@ export async function* ingestStream(paths: string[], options: Partial<IngestOpti
   const { columns, sheet } = { ...DEFAULT_INGEST_OPTIONS, ...options };
   const matchField = createFieldMatcher(columns);
   const dedupe = createDeduper();
-  for await (const item of readRecords(paths, { sheet })) {
+  // A header row is one that names at least an id and an outcome description column.
+  const isHeader = (cells: string[]) => {
+    const fields = new Set(cells.map(matchField));
+    return fields.has("fragmentId") && fields.has("outcomeDescription");
+  };
+  for await (const item of readRecords(paths, { sheet, isHeader })) {
     if (item.type === "issue") {
       yield item;
       continue;

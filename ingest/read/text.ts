@@ -16,7 +16,7 @@ export function parseTextRecords(source: string, content: string): ReadItem[] {
   let stray: { line: number; text: string } | null = null;
 
   const closeField = () => {
-    if (record && field) record.fields.push([field.name, field.value.replace(/\r?\n+$|\r+$/, "")]);
+    if (record && field) record.fields.push([field.name, field.value.replace(/(?:\r?\n|\r)+$/, "")]);
     field = null;
   };
   const closeRecord = () => {
@@ -30,7 +30,7 @@ export function parseTextRecords(source: string, content: string): ReadItem[] {
 
   lines.forEach((text, i) => {
     const lineNo = i + 1;
-    const body = text.replace(/^\uFEFF/, "");
+    const body = i === 0 ? text.replace(/^\uFEFF/, "") : text;
     const match = FIELD_LINE.exec(body);
     if (match) {
       const name = match[1];
