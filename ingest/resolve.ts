@@ -54,7 +54,9 @@ export function resolveEntities(
     for (const n of names) {
       const k = userCanon.has(compactKey(n)) ? `user:${compactKey(userCanon.get(compactKey(n))!)}` : compactKey(n);
       if (!k) continue;
-      keys.add(`${sideOf(e)}|${k}${e.generic && e.country ? "@" + e.country : ""}`);
+      // local places and generic bodies are told apart by country ("Tripoli" LBN ≠ LBY)
+      const byCountry = (e.generic || (e.type === "Place" && !/^place:[A-Z]{3}$/.test(e.key))) && e.country;
+      keys.add(`${sideOf(e)}|${k}${byCountry ? "@" + e.country : ""}`);
     }
     if (e.type === "Place" && e.country && e.key.startsWith("place:") && /^place:[A-Z]{3}$/.test(e.key)) keys.add(`place|iso:${e.country}`);
     return keys;
@@ -77,11 +79,22 @@ export function resolveEntities(
 
   // 2. same key → same entity (gazetteer names, acronyms, spellings that fold alike)
   const byKey = new Map<string, number>();
+  const isAcronym = (n: string) => /^[\p{Lu}\d&.-]{2,10}$/u.test(n);
+  const acronymKeys = (e: LocalEntity) => new Set([e.name, ...e.aliases].filter(isAcronym).map(compactKey));
   items.forEach((it, i) => {
     for (const k of keysOf(it.e)) {
       const j = byKey.get(k);
       if (j === undefined) byKey.set(k, i);
       else {
+        // one acronym, two different full names ("LTDH": Chad's league, Tunisia's league): two actors
+        const other = items[j].e;
+        const viaAcronym = acronymKeys(it.e).has(k.split("|")[1]) && acronymKeys(other).has(k.split("|")[1]);
+        const fullNames = !isAcronym(it.e.name) && !isAcronym(other.name);
+        const sameName = [it.e.name, ...it.e.aliases].some((n) => !isAcronym(n) && [other.name, ...other.aliases].some((m) => compactKey(m) === compactKey(n)));
+        if (viaAcronym && fullNames && !sameName) {
+          report.nearMisses.push({ a: ref(other), b: ref(it.e), score: similarity(compactKey(other.name), compactKey(it.e.name)), reason: "acronym-clash" });
+          continue;
+        }
         const reason: MergeReason = k.includes("|user:") ? "user-alias" : it.e.gazetteer || items[j].e.gazetteer ? "gazetteer" : /^[A-Z]+$/.test(k.split("|")[1]) ? "acronym" : "same-key";
         union(j, i, reason, 1);
       }
@@ -171,7 +184,8 @@ export function resolveEntities(
 
 function score(e: LocalEntity): number {
   const acronymOnly = /^[\p{Lu}\d]+$/u.test(e.name);
-  return (e.gazetteer ? 1000 : 0) + (acronymOnly ? 0 : 100) + Math.min(e.mentions.length, 50) + Math.min(e.name.length, 60) / 100;
+  // a function of the name only, so the choice does not depend on how often other records mention it
+  return (e.gazetteer ? 1000 : 0) + (acronymOnly ? 0 : 100) + Math.min(e.name.length, 99);
 }
 
 const ref = (e: LocalEntity) => ({ id: entityId(e), name: e.name });

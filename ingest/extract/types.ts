@@ -52,7 +52,7 @@ export const MergeReport = z.object({
       a: z.object({ id: z.string(), name: z.string() }),
       b: z.object({ id: z.string(), name: z.string() }),
       score: z.number(),
-      reason: z.enum(["below-threshold", "do-not-merge", "different-country", "different-type"]),
+      reason: z.enum(["below-threshold", "do-not-merge", "different-country", "different-type", "acronym-clash"]),
     }),
   ),
 });
