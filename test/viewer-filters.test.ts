@@ -1,6 +1,6 @@
 // Tests for viewer/filters.ts on the sample graph (test/fixtures/graphs/sample.json, from the three seed records).
 import { describe, expect, it } from "vitest";
-import { buildRegionIndex, computeFacets, computeView, egoNodes, hasOutcomeFilter, outcomeInCountry } from "../viewer/filters.ts";
+import { buildRegionIndex, computeFacets, computeView, egoNodes, findPath, hasOutcomeFilter, outcomeInCountry } from "../viewer/filters.ts";
 import { DEFAULT_FILTERS, DEFAULT_STATE, type Filters, type ViewerState } from "../viewer/state.ts";
 import type { OutcomeNodeAttributes } from "../graph/schema.ts";
 import { loadGraph } from "./fixtures/graphs/_load.ts";
@@ -108,5 +108,21 @@ describe("computeFacets", () => {
       { key: "2024", label: "2024", count: 1 },
     ]);
     expect(facets.entityTypes.find((o) => o.key === "Organisation")?.count).toBe(2);
+  });
+});
+
+describe("findPath", () => {
+  it("follows the direction of contribution when it can: programme → organisation → actor → place", () => {
+    expect(findPath(graph, "e:scc", "o:000")?.nodes).toEqual(["e:scc", "e:defenddefenders", "o:000"]);
+    expect(findPath(graph, "e:scc", "e:haut-uele")?.nodes).toEqual(["e:scc", "e:defenddefenders", "e:apru", "e:haut-uele"]);
+  });
+
+  it("falls back to ignoring direction, and walks only through allowed nodes", () => {
+    expect(findPath(graph, "o:000", "e:scc")?.nodes).toEqual(["o:000", "e:defenddefenders", "e:scc"]);
+    expect(findPath(graph, "e:scc", "o:004", new Set(["e:scc", "o:004"]))).toBeNull();
+  });
+
+  it("returns the edges along the path", () => {
+    expect(findPath(graph, "e:secha", "o:004")).toEqual({ nodes: ["e:secha", "o:004"], edges: ["e:secha-ACHIEVED-o:004"] });
   });
 });

@@ -80,3 +80,16 @@ describe("nodeLabel", () => {
     expect(nodeLabel(long, "en", true)).toBe(long.label);
   });
 });
+
+describe("contribution path", () => {
+  it("highlights only the path from the selection to the target", () => {
+    const r = reduce({ selected: "e:scc", pathTarget: "e:haut-uele" });
+    expect(r.node("e:apru")).toMatchObject({ forceLabel: true, color: ENTITY_COLORS.Organisation });
+    expect(r.node("e:secha").color).toBe(DIM_COLOR);
+    expect(r.node("o:000").color).toBe(DIM_COLOR);
+    expect(r.node("e:haut-uele").highlighted).toBe(true);
+    expect(r.edge("e:defenddefenders-TRAINED-e:apru").hidden).toBe(false);
+    expect(r.edge("e:defenddefenders-MENTORED-e:apru").hidden).toBe(false);
+    expect(r.edge("e:defenddefenders-TRAINED-e:secha").hidden).toBe(true);
+  });
+});

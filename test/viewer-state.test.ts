@@ -9,6 +9,14 @@ describe("updateState", () => {
     expect(updateState(s, { type: "hover", node: "a" })).toBe(s);
   });
 
+  it("drops the path target when the selection changes or there is none", () => {
+    const selected = updateState(DEFAULT_STATE, { type: "select", node: "a" });
+    const withPath = updateState(selected, { type: "pathTarget", node: "b" });
+    expect(withPath.pathTarget).toBe("b");
+    expect(updateState(withPath, { type: "select", node: "c" }).pathTarget).toBeNull();
+    expect(updateState(DEFAULT_STATE, { type: "pathTarget", node: "b" }).pathTarget).toBeNull();
+  });
+
   it("merges filters and never changes its input", () => {
     const before = structuredClone(DEFAULT_STATE);
     const s = updateState(DEFAULT_STATE, { type: "setFilters", filters: { countries: ["BFA"] } });
@@ -38,6 +46,7 @@ describe("encodeState / decodeState", () => {
   const state: ViewerState = {
     ...DEFAULT_STATE,
     selected: "e:defenddefenders",
+    pathTarget: "o:000",
     sizeBy: "degree",
     egoDepth: 2,
     lang: "fr",

@@ -128,6 +128,7 @@ export function renderOptions(root: HTMLElement, state: ViewerState, dispatch: D
     h("label", {}, t(lang, "sizeBy"), size),
     h("label", {}, t(lang, "egoDepth"), depth),
     h("label", {}, t(lang, "language"), language),
+    h("p", { class: "hg-hint" }, t(lang, "pathHint")),
   );
 }
 

@@ -96,6 +96,49 @@ export function egoNodes(graph: ViewerGraph, start: string, depth: number, allow
   return seen;
 }
 
+/**
+ * A shortest path from `from` to `to` through `allowed` nodes: following edge direction first (a contribution runs
+ * programme → organisation → actor → outcome), else ignoring it. Returns the nodes and edges, or null.
+ */
+export function findPath(graph: ViewerGraph, from: string, to: string, allowed?: Set<string>): { nodes: string[]; edges: string[] } | null {
+  return _bfsPath(graph, from, to, allowed, true) ?? _bfsPath(graph, from, to, allowed, false);
+}
+
+function _bfsPath(graph: ViewerGraph, from: string, to: string, allowed: Set<string> | undefined, directed: boolean) {
+  if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
+  const via = new Map<string, { prev: string; edge: string }>();
+  const seen = new Set([from]);
+  let frontier = [from];
+  while (frontier.length > 0 && !seen.has(to)) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      const visit = (edge: string, neighbour: string) => {
+        if (seen.has(neighbour) || (allowed && !allowed.has(neighbour))) return;
+        seen.add(neighbour);
+        via.set(neighbour, { prev: node, edge });
+        next.push(neighbour);
+      };
+      if (directed) {
+        graph.forEachOutEdge(node, (edge, _a, _s, target) => visit(edge, target));
+        graph.forEachUndirectedEdge(node, (edge, _a, s, t) => visit(edge, s === node ? t : s));
+      } else {
+        graph.forEachEdge(node, (edge, _a, s, t) => visit(edge, s === node ? t : s));
+      }
+    }
+    frontier = next;
+  }
+  if (!seen.has(to)) return null;
+  const nodes = [to];
+  const edges: string[] = [];
+  for (let at = to; at !== from; ) {
+    const step = via.get(at)!;
+    edges.unshift(step.edge);
+    nodes.unshift(step.prev);
+    at = step.prev;
+  }
+  return { nodes, edges };
+}
+
 /** What the state leaves visible. */
 export function computeView(graph: ViewerGraph, state: ViewerState, regions: RegionIndex = buildRegionIndex(graph)): View {
   const f = state.filters;

@@ -3,6 +3,8 @@
 import { downloadAsPNG } from "@sigma/export-image";
 import { NodeSquareProgram } from "@sigma/node-square";
 import Graph from "graphology";
+import { inferSettings } from "graphology-layout-forceatlas2";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
 import type { SerializedGraph } from "graphology-types";
 import Sigma from "sigma";
 import type { EdgeAttributes, GraphEnvelope, NodeAttributes } from "../graph/schema.ts";
@@ -39,7 +41,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const regions = buildRegionIndex(graph);
   const searchIndex = buildSearchIndex(graph);
   let state: ViewerState = options.initialState ?? DEFAULT_STATE;
-  if (state.selected !== null && !graph.hasNode(state.selected)) state = { ...state, selected: null };
+  if (state.selected !== null && !graph.hasNode(state.selected)) state = { ...state, selected: null, pathTarget: null };
+  if (state.pathTarget !== null && !graph.hasNode(state.pathTarget)) state = { ...state, pathTarget: null };
   let view: View = computeView(graph, state, regions);
   let reducers = createReducers(graph, state, view);
 
@@ -48,6 +51,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const title = h("h1", {});
   const searchRoot = h("div", { class: "hg-search-root" });
   const exportButton = h("button", { type: "button", "data-hg": "export-png" });
+  const layoutButton = h("button", { type: "button", "data-hg": "layout", "data-layout": "stopped" });
   const optionsRoot = h("section", { class: "hg-options", "data-hg": "options" });
   const legendRoot = h("section", { "data-hg": "legend-root" });
   const filtersRoot = h("section", { "data-hg": "filters" });
@@ -57,7 +61,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const app = h(
     "div",
     { class: "hg-app", "data-hg": "app" },
-    h("header", { class: "hg-header" }, title, searchRoot, exportButton, status),
+    h("header", { class: "hg-header" }, title, searchRoot, layoutButton, exportButton, status),
     h("aside", { class: "hg-side" }, optionsRoot, legendRoot, filtersRoot, chartsRoot),
     h("main", { class: "hg-main" }, graphRoot, panel),
   );
@@ -101,6 +105,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     document.documentElement.lang = state.lang;
     title.textContent = t(state.lang, "title");
     exportButton.textContent = t(state.lang, "exportPng");
+    layoutButton.textContent = t(state.lang, layout?.isRunning() ? "stopLayout" : "refineLayout");
     search.relabel();
   };
   const renderStatus = () => {
@@ -110,6 +115,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     status.dataset.edges = String(c.edges);
     status.dataset.outcomes = String(c.outcomes);
     status.dataset.selected = state.selected ?? "";
+    status.dataset.pathTarget = state.pathTarget ?? "";
   };
   const renderCamera = () => {
     const s = camera.getState();
@@ -145,7 +151,10 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   };
   renderer.on("enterNode", onEnter);
   renderer.on("leaveNode", onLeave);
-  renderer.on("clickNode", ({ node }) => dispatch({ type: "select", node }));
+  // shift+click a second node: the contribution path from the selection to it
+  renderer.on("clickNode", ({ node, event }) =>
+    dispatch(event.original.shiftKey && state.selected !== null ? { type: "pathTarget", node } : { type: "select", node }),
+  );
   renderer.on("clickStage", () => dispatch({ type: "select", node: null }));
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   const onCamera = () => {
@@ -164,6 +173,16 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     renderer.refresh();
   });
   resizeObserver.observe(graphRoot);
+  // ForceAtlas2 in a web worker refines the stored positions on demand; the file's positions stay the starting point
+  let layout: FA2Layout | undefined;
+  const onLayout = () => {
+    layout ??= new FA2Layout(graph, { settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 2000 } });
+    if (layout.isRunning()) layout.stop();
+    else layout.start();
+    layoutButton.dataset.layout = layout.isRunning() ? "running" : "stopped";
+    renderChrome();
+  };
+  layoutButton.addEventListener("click", onLayout);
   const onExport = () => void downloadAsPNG(renderer as unknown as Sigma, { fileName: "harvestgraph", backgroundColor: "#ffffff" });
   exportButton.addEventListener("click", onExport);
 
@@ -193,6 +212,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     alive = false;
     clearTimeout(cameraTimer);
     resizeObserver.disconnect();
+    layout?.kill();
+    layoutButton.removeEventListener("click", onLayout);
     camera.removeListener("updated", onCamera);
     exportButton.removeEventListener("click", onExport);
     search.cleanup();

@@ -2,21 +2,34 @@
 // Hovering (or else the selection) brings a node and its neighbours forward and greys out the rest.
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { EdgeAttributes, NodeAttributes } from "../graph/schema.ts";
-import type { View, ViewerGraph } from "./filters.ts";
+import { findPath, type View, type ViewerGraph } from "./filters.ts";
 import { relationLabel, t } from "./i18n.ts";
 import type { ViewerState } from "./state.ts";
 import { DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR, NODE_PROGRAM, nodeColor, nodeSize } from "./style.ts";
 
-export type Emphasis = { focus: string | null; neighbours: Set<string> };
+/** `path` holds the edges of a highlighted contribution path; then `neighbours` are the path's nodes. */
+export type Emphasis = { focus: string | null; neighbours: Set<string>; path: Set<string> | null };
 
 export type Reducers = {
   nodeReducer: (node: string, attrs: NodeAttributes) => Partial<NodeDisplayData>;
   edgeReducer: (edge: string, attrs: EdgeAttributes) => Partial<EdgeDisplayData>;
 };
 
-/** The node in focus (hovered first, then selected) and its visible neighbours, itself included. */
+/** The node in focus (hovered first, then selected) and its visible neighbours, or the path from the selection. */
 export function computeEmphasis(graph: ViewerGraph, state: ViewerState, view: View): Emphasis {
   const focus = [state.hovered, state.selected].find((n): n is string => n !== null && view.nodes.has(n)) ?? null;
+  if (focus !== null && focus === state.selected && state.pathTarget !== null && view.nodes.has(state.pathTarget)) {
+    const path = findPath(graph, focus, state.pathTarget, view.nodes);
+    if (path) {
+      // every visible relation between two consecutive path nodes belongs to the path ("trained" and "mentored")
+      const edges = new Set<string>();
+      for (let i = 1; i < path.nodes.length; i++) {
+        for (const edge of graph.edges(path.nodes[i - 1], path.nodes[i])) if (view.edges.has(edge)) edges.add(edge);
+        for (const edge of graph.edges(path.nodes[i], path.nodes[i - 1])) if (view.edges.has(edge)) edges.add(edge);
+      }
+      return { focus, neighbours: new Set(path.nodes), path: edges };
+    }
+  }
   const neighbours = new Set<string>();
   if (focus !== null) {
     neighbours.add(focus);
@@ -24,7 +37,7 @@ export function computeEmphasis(graph: ViewerGraph, state: ViewerState, view: Vi
       if (view.nodes.has(n)) neighbours.add(n);
     });
   }
-  return { focus, neighbours };
+  return { focus, neighbours, path: null };
 }
 
 /** Longer labels are cut on the canvas (the panel shows them whole) so they do not run off the edge or over others. */
@@ -40,11 +53,13 @@ export function nodeLabel(attrs: NodeAttributes, lang: ViewerState["lang"], whol
  * Labels for the edges around the focus: parallel edges between the same two nodes are drawn on top of each other,
  * so the first visible one carries all their relation names ("trained, mentored") and the others none.
  */
-export function focusEdgeLabels(graph: ViewerGraph, focus: string | null, view: View, lang: ViewerState["lang"]): Map<string, string> {
+export function focusEdgeLabels(graph: ViewerGraph, focus: string | null, view: View, lang: ViewerState["lang"], path: Set<string> | null = null): Map<string, string> {
   const labels = new Map<string, string>();
   if (focus === null) return labels;
   const groups = new Map<string, string[]>();
-  graph.forEachEdge(focus, (edge, _a, source, target) => {
+  const each = (fn: (edge: string, source: string, target: string) => void) =>
+    path ? path.forEach((edge) => fn(edge, ...graph.extremities(edge))) : graph.forEachEdge(focus, (edge, _a, s, t) => fn(edge, s, t));
+  each((edge, source, target) => {
     if (!view.edges.has(edge)) return;
     const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     groups.set(pair, [...(groups.get(pair) ?? []), edge]);
@@ -57,25 +72,25 @@ export function focusEdgeLabels(graph: ViewerGraph, focus: string | null, view: 
 }
 
 export function createReducers(graph: ViewerGraph, state: ViewerState, view: View): Reducers {
-  const { focus, neighbours } = computeEmphasis(graph, state, view);
-  const edgeLabels = focusEdgeLabels(graph, focus, view, state.lang);
+  const { focus, neighbours, path } = computeEmphasis(graph, state, view);
+  const edgeLabels = focusEdgeLabels(graph, focus, view, state.lang, path);
   const nodeReducer = (node: string, attrs: NodeAttributes): Partial<NodeDisplayData> => {
     const inFocus = focus === null || neighbours.has(node);
     return {
       x: attrs.x,
       y: attrs.y,
       type: NODE_PROGRAM[attrs.kind],
-      label: inFocus ? nodeLabel(attrs, state.lang, node === focus) : null,
+      label: inFocus ? nodeLabel(attrs, state.lang, node === focus || node === state.pathTarget) : null,
       size: nodeSize(attrs, state.sizeBy, graph.degree(node)),
       color: inFocus ? nodeColor(attrs) : DIM_COLOR,
       hidden: !view.nodes.has(node),
-      highlighted: node === focus || node === state.selected,
+      highlighted: node === focus || node === state.selected || (path !== null && node === state.pathTarget),
       forceLabel: focus !== null && inFocus,
       zIndex: focus !== null && inFocus ? 2 : attrs.kind === "outcome" ? 1 : 0,
     };
   };
   const edgeReducer = (edge: string, _attrs: EdgeAttributes): Partial<EdgeDisplayData> => {
-    const touchesFocus = focus !== null && graph.extremities(edge).includes(focus);
+    const touchesFocus = focus !== null && (path ? path.has(edge) : graph.extremities(edge).includes(focus));
     return {
       type: "arrow",
       size: touchesFocus ? 2 : 1,

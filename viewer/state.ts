@@ -29,6 +29,8 @@ export type CameraView = z.infer<typeof CameraView>;
 export const ViewerState = z.object({
   hovered: z.string().nullable().default(null),
   selected: z.string().nullable().default(null),
+  /** With a selection, the other end of a contribution path to highlight (shift+click). */
+  pathTarget: z.string().nullable().default(null),
   filters: Filters.default(Filters.parse({})),
   sizeBy: z.enum(SIZE_BY).default("outcomes"),
   /** 0 shows the whole graph; 1–3 only the selected node's neighbourhood at that depth. */
@@ -44,6 +46,7 @@ export const DEFAULT_STATE: ViewerState = ViewerState.parse({});
 export type Action =
   | { type: "hover"; node: string | null }
   | { type: "select"; node: string | null }
+  | { type: "pathTarget"; node: string | null }
   | { type: "setFilters"; filters: Partial<Filters> }
   | { type: "resetFilters" }
   | { type: "sizeBy"; sizeBy: ViewerState["sizeBy"] }
@@ -57,7 +60,9 @@ export function updateState(state: ViewerState, action: Action): ViewerState {
     case "hover":
       return state.hovered === action.node ? state : { ...state, hovered: action.node };
     case "select":
-      return { ...state, selected: action.node };
+      return { ...state, selected: action.node, pathTarget: null };
+    case "pathTarget":
+      return { ...state, pathTarget: state.selected === null || action.node === state.selected ? null : action.node };
     case "setFilters":
       return { ...state, filters: { ...state.filters, ...action.filters } };
     case "resetFilters":

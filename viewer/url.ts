@@ -25,6 +25,7 @@ export function encodeState(state: ViewerState): string {
   if (f.negativeOnly) p.set("negative", "1");
   if (f.unintendedOnly) p.set("unintended", "1");
   if (state.selected !== null) p.set("node", state.selected);
+  if (state.pathTarget !== null) p.set("path", state.pathTarget);
   if (state.sizeBy !== DEFAULT_STATE.sizeBy) p.set("size", state.sizeBy);
   if (state.egoDepth !== 0) p.set("depth", String(state.egoDepth));
   p.set("lang", state.lang);
@@ -47,6 +48,7 @@ export function decodeState(hash: string, base: ViewerState = DEFAULT_STATE): Vi
     ...base,
     filters,
     selected: p.get("node") ?? base.selected,
+    pathTarget: p.get("path") ?? base.pathTarget,
     sizeBy: p.get("size") ?? base.sizeBy,
     egoDepth: _int(p.get("depth")) ?? base.egoDepth,
     lang: p.get("lang") ?? base.lang,
@@ -58,7 +60,7 @@ export function decodeState(hash: string, base: ViewerState = DEFAULT_STATE): Vi
   const parts = { ...base };
   const filtersOk = ViewerState.shape.filters.safeParse(filters);
   if (filtersOk.success) parts.filters = filtersOk.data as Filters;
-  for (const key of ["selected", "sizeBy", "egoDepth", "lang", "camera"] as const) {
+  for (const key of ["selected", "pathTarget", "sizeBy", "egoDepth", "lang", "camera"] as const) {
     const ok = ViewerState.shape[key].safeParse(candidate[key]);
     if (ok.success) (parts as Record<string, unknown>)[key] = ok.data;
   }

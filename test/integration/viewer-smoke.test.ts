@@ -135,12 +135,41 @@ describe("viewer on the sample graph", () => {
     await reopened.page.context().close();
   });
 
+  it("highlights the contribution path from the programme to an outcome on shift+click", async () => {
+    const { page } = await openViewer(browser, server.url);
+    await clickNode(page, "e:scc");
+    await expect.poll(() => status(page, "selected")).toBe("e:scc");
+    const p = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("o:000"));
+    await page.keyboard.down("Shift");
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.up("Shift");
+    await expect.poll(() => status(page, "path-target")).toBe("o:000");
+    expect(await status(page, "selected")).toBe("e:scc");
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("path=o%3A000");
+    await screenshot(page, "viewer-7-contribution-path");
+    await page.context().close();
+  });
+
+  it("refines the layout in a web worker on demand", async () => {
+    const { page, errors } = await openViewer(browser, server.url);
+    const before = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("e:pax"));
+    await page.click('[data-hg="layout"]');
+    expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("running");
+    await page.waitForTimeout(800);
+    await page.click('[data-hg="layout"]');
+    expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("stopped");
+    const after = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("e:pax"));
+    expect(after).not.toEqual(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("switches the interface to French", async () => {
     const { page } = await openViewer(browser, server.url);
     await page.selectOption('[data-hg="lang"]', "fr");
     await expect.poll(() => page.textContent("h1")).toBe("Réseau de contribution");
     expect(await page.getAttribute("html", "lang")).toBe("fr");
-    await screenshot(page, "viewer-7-french");
+    await screenshot(page, "viewer-8-french");
     await page.context().close();
   });
 
@@ -174,7 +203,7 @@ describe("viewer on a record carrying markup", () => {
     // an injected <img src=x> would have asked the server for /x
     expect(requests.filter((url) => url.endsWith("/x"))).toEqual([]);
     expect(errors).toEqual([]);
-    await screenshot(page, "viewer-8-xss");
+    await screenshot(page, "viewer-9-xss");
     await page.context().close();
   });
 });
