@@ -1,8 +1,9 @@
 // The versioned envelope around graphology's serialization: how a graph travels to files, the viewer and back.
 import Graph from "graphology";
+import type { SerializedGraph } from "graphology-types";
 import { z } from "zod";
 import type { HarvestGraph } from "./build.ts";
-import { ENVELOPE_TYPE, ENVELOPE_VERSION, GraphEnvelope, type GraphMeta } from "./schema.ts";
+import { type EdgeAttributes, ENVELOPE_TYPE, ENVELOPE_VERSION, GraphEnvelope, type GraphMeta, type NodeAttributes } from "./schema.ts";
 
 export class EnvelopeError extends Error {
   readonly code = "E_ENVELOPE" as const;
@@ -25,6 +26,7 @@ export function parseEnvelope(value: unknown, where = "graph"): GraphEnvelope {
 
 export function fromEnvelope(envelope: GraphEnvelope): HarvestGraph {
   const graph: HarvestGraph = new Graph({ type: "mixed", multi: true, allowSelfLoops: false });
-  graph.import(envelope.graph as Parameters<HarvestGraph["import"]>[0]);
+  // The zod shape is graphology's serialization with our attribute types; the cast only drops zod's own typing.
+  graph.import(envelope.graph as unknown as SerializedGraph<NodeAttributes, EdgeAttributes>);
   return graph;
 }
