@@ -163,13 +163,15 @@ export function buildPool(): Pool {
     const patterns = c.lang === "fr" ? LOCAL_FR : LOCAL_EN;
     const actors: Actor[] = [];
     const names = new Set<string>();
+    // every pattern in every region (national ones once): about 25 organisations a country
     for (const [i, p] of patterns.entries()) {
-      const [region, towns] = rng.pick(c.regions);
-      const name = p.make(c, region, rng.pick(towns));
-      if (names.has(name)) continue;
-      names.add(name);
-      const acronym = acronymOf(name);
-      actors.push({ key: `${c.iso}:org:${i}`, type: p.type, types: p.types, name, acronym: acronym.length >= 3 ? acronym : undefined, aliases: [], country: c.iso, lang: c.lang, article: p.article });
+      for (const [r, [region, towns]] of c.regions.entries()) {
+        const name = p.make(c, region, rng.pick(towns));
+        if (names.has(name)) continue;
+        names.add(name);
+        const acronym = acronymOf(name);
+        actors.push({ key: `${c.iso}:org:${i}:${r}`, type: p.type, types: p.types, name, acronym: acronym.length >= 3 ? acronym : undefined, aliases: [], country: c.iso, lang: c.lang, article: p.article });
+      }
     }
     local.set(c.iso, actors);
     government.set(

@@ -1,0 +1,89 @@
+// Neo4j load: the same extraction pushed batched (pushExtraction, 1,000 rows a transaction) and naively (the same MERGE
+// per row, each in its own executeWrite: batchSize 1) into a throw-away local server; rows/s for each and their ratio.
+// Modules are loaded at run time so the bench reports "not measured yet" where the Neo4j layer is absent.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import type { Extraction } from "../ingest/schema.ts";
+import type { Section } from "./schema.ts";
+
+const GRAPH_MODULE = new URL("../graph/neo4j/index.ts", import.meta.url).href;
+const TOOLS_MODULE = new URL("../tools/neo4j/index.ts", import.meta.url).href;
+
+/** Empties the throw-away database between the two loads (a few tens of thousands of rows: one transaction is fine). */
+const WIPE = "MATCH (n) DETACH DELETE n";
+
+type PushResult = { outcomes: number; entities: number; mentions: number; relations: number; transactions: number };
+type GraphModule = {
+  pushExtraction: (driver: Driver, extraction: Extraction, options: { batchSize: number }) => Promise<PushResult>;
+  createDriver: (config: { uri: string; user: string; password: string }) => Driver;
+};
+type ToolsModule = { startNeo4jServer: (options: { dataDir: string }) => Promise<{ uri: string; user: string; password: string; stop(): Promise<void> }> };
+
+export type Neo4jLoad = { rows: number; seconds: number; rowsPerSecond: number; transactions: number; relationshipsPerSecond: number };
+export type Neo4jFigures = { records: number; batched: Neo4jLoad; naive: Neo4jLoad; ratio: number; namedQueries: string; serverStartSeconds: number };
+
+async function load<T>(href: string, names: string[]): Promise<T | string> {
+  try {
+    const mod = (await import(href)) as Record<string, unknown>;
+    const missing = names.filter((n) => typeof mod[n] !== "function");
+    return missing.length ? `${href.split("/").slice(-3).join("/")} does not export ${missing.join(", ")}` : (mod as T);
+  } catch (error) {
+    return `cannot load ${href.split("/").slice(-3).join("/")}: ${(error as Error).message.split("\n")[0]}`;
+  }
+}
+
+async function timedPush(graph: GraphModule, driver: Driver, extraction: Extraction, batchSize: number): Promise<Neo4jLoad> {
+  await driver.executeQuery(WIPE);
+  const start = performance.now();
+  const r = await graph.pushExtraction(driver, extraction, { batchSize });
+  const seconds = (performance.now() - start) / 1000;
+  const rows = r.outcomes + r.entities + r.mentions + r.relations;
+  return { rows, seconds: round(seconds), rowsPerSecond: Math.round(rows / seconds), transactions: r.transactions, relationshipsPerSecond: Math.round((r.mentions + r.relations) / seconds) };
+}
+
+export async function measureNeo4j(extraction: Extraction, records: number, log: (line: string) => void): Promise<Section<Neo4jFigures>> {
+  const graph = await load<GraphModule>(GRAPH_MODULE, ["pushExtraction", "createDriver"]);
+  if (typeof graph === "string") return { status: "not measured", why: graph };
+  const tools = await load<ToolsModule>(TOOLS_MODULE, ["startNeo4jServer"]);
+  if (typeof tools === "string") return { status: "not measured", why: tools };
+  const dataDir = mkdtempSync(join(tmpdir(), "harvestgraph-bench-neo4j-"));
+  let server: Awaited<ReturnType<ToolsModule["startNeo4jServer"]>> | undefined;
+  let driver: Driver | undefined;
+  try {
+    log("neo4j: starting a throw-away local server");
+    const started = performance.now();
+    try {
+      server = await tools.startNeo4jServer({ dataDir });
+    } catch (error) {
+      return { status: "not measured", why: `the local Neo4j server did not start: ${(error as Error).message.split("\n")[0]}` };
+    }
+    const serverStartSeconds = round((performance.now() - started) / 1000);
+    driver = graph.createDriver(server);
+    await driver.verifyConnectivity();
+    // 1. warm-up (schema, JIT on both sides), 2. batched, 3. naive, each on an empty database
+    await graph.pushExtraction(driver, { ...extraction, outcomes: extraction.outcomes.slice(0, 20) }, { batchSize: 1000 });
+    log(`neo4j: batched load of ${records} records`);
+    const batched = await timedPush(graph, driver, extraction, 1000);
+    log(`neo4j: naive load of ${records} records (one transaction per row)`);
+    const naive = await timedPush(graph, driver, extraction, 1);
+    return {
+      status: "measured",
+      records,
+      batched,
+      naive,
+      ratio: round(batched.rowsPerSecond / naive.rowsPerSecond),
+      namedQueries: "not measured yet: graph/neo4j/index.ts exports no named-query runner",
+      serverStartSeconds,
+    };
+  } catch (error) {
+    return { status: "not measured", why: `the Neo4j load failed: ${(error as Error).message.split("\n")[0]}` };
+  } finally {
+    await driver?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
