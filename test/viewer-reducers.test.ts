@@ -92,4 +92,12 @@ describe("contribution path", () => {
     expect(r.edge("e:defenddefenders-MENTORED-e:apru").hidden).toBe(false);
     expect(r.edge("e:defenddefenders-TRAINED-e:secha").hidden).toBe(true);
   });
+
+  it("keeps the path while the pointer rests on one of its nodes, and yields to hovering elsewhere", () => {
+    const onPath = reduce({ selected: "e:scc", pathTarget: "e:haut-uele", hovered: "e:haut-uele" });
+    expect(onPath.node("o:000").color).toBe(DIM_COLOR);
+    const elsewhere = reduce({ selected: "e:scc", pathTarget: "e:haut-uele", hovered: "e:secha" });
+    expect(elsewhere.node("e:secha").highlighted).toBe(true);
+    expect(elsewhere.node("e:haut-uele").color).toBe(DIM_COLOR);
+  });
 });

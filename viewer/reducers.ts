@@ -15,21 +15,14 @@ export type Reducers = {
   edgeReducer: (edge: string, attrs: EdgeAttributes) => Partial<EdgeDisplayData>;
 };
 
-/** The node in focus (hovered first, then selected) and its visible neighbours, or the path from the selection. */
+/**
+ * The node in focus (hovered first, then selected) and its visible neighbours; or, while a path from the selection is
+ * shown and the pointer is on it or nowhere, the path's nodes and edges.
+ */
 export function computeEmphasis(graph: ViewerGraph, state: ViewerState, view: View): Emphasis {
+  const path = _pathEmphasis(graph, state, view);
+  if (path && (state.hovered === null || path.neighbours.has(state.hovered))) return path;
   const focus = [state.hovered, state.selected].find((n): n is string => n !== null && view.nodes.has(n)) ?? null;
-  if (focus !== null && focus === state.selected && state.pathTarget !== null && view.nodes.has(state.pathTarget)) {
-    const path = findPath(graph, focus, state.pathTarget, view.nodes);
-    if (path) {
-      // every visible relation between two consecutive path nodes belongs to the path ("trained" and "mentored")
-      const edges = new Set<string>();
-      for (let i = 1; i < path.nodes.length; i++) {
-        for (const edge of graph.edges(path.nodes[i - 1], path.nodes[i])) if (view.edges.has(edge)) edges.add(edge);
-        for (const edge of graph.edges(path.nodes[i], path.nodes[i - 1])) if (view.edges.has(edge)) edges.add(edge);
-      }
-      return { focus, neighbours: new Set(path.nodes), path: edges };
-    }
-  }
   const neighbours = new Set<string>();
   if (focus !== null) {
     neighbours.add(focus);
@@ -38,6 +31,20 @@ export function computeEmphasis(graph: ViewerGraph, state: ViewerState, view: Vi
     });
   }
   return { focus, neighbours, path: null };
+}
+
+function _pathEmphasis(graph: ViewerGraph, state: ViewerState, view: View): Emphasis | null {
+  const { selected, pathTarget } = state;
+  if (selected === null || pathTarget === null || !view.nodes.has(selected) || !view.nodes.has(pathTarget)) return null;
+  const path = findPath(graph, selected, pathTarget, view.nodes);
+  if (!path) return null;
+  // every visible relation between two consecutive path nodes belongs to the path ("trained" and "mentored")
+  const edges = new Set<string>();
+  for (let i = 1; i < path.nodes.length; i++) {
+    for (const edge of graph.edges(path.nodes[i - 1], path.nodes[i])) if (view.edges.has(edge)) edges.add(edge);
+    for (const edge of graph.edges(path.nodes[i], path.nodes[i - 1])) if (view.edges.has(edge)) edges.add(edge);
+  }
+  return { focus: selected, neighbours: new Set(path.nodes), path: edges };
 }
 
 /** Longer labels are cut on the canvas (the panel shows them whole) so they do not run off the edge or over others. */
