@@ -1,6 +1,14 @@
 // Tests for viewer/filters.ts on the sample graph (test/fixtures/graphs/sample.json, from the three seed records).
 import { describe, expect, it } from "vitest";
-import { buildRegionIndex, computeFacets, computeView, egoNodes, findPath, hasOutcomeFilter, outcomeInCountry } from "../viewer/filters.ts";
+import {
+  buildRegionIndex,
+  computeFacets,
+  computeView,
+  egoNodes,
+  findPath,
+  hasOutcomeFilter,
+  outcomeInCountry,
+} from "../viewer/filters.ts";
 import { DEFAULT_FILTERS, DEFAULT_STATE, type Filters, type ViewerState } from "../viewer/state.ts";
 import type { OutcomeNodeAttributes } from "../graph/schema.ts";
 import { loadGraph } from "./fixtures/graphs/_load.ts";
@@ -29,7 +37,11 @@ describe("computeView", () => {
     ["a year with no outcome", { yearMin: 2030 }, { nodes: 0, outcomes: 0, entities: 0, edges: 0 }],
     ["high contribution", { ratingContribution: ["high"] }, { nodes: 4, outcomes: 1, entities: 3, edges: 3 }],
     ["harvest period 3", { harvestPeriods: [3] }, { nodes: 4, outcomes: 1, entities: 3, edges: 3 }],
-    ["negative outcomes only (none in the sample)", { negativeOnly: true }, { nodes: 0, outcomes: 0, entities: 0, edges: 0 }],
+    [
+      "negative outcomes only (none in the sample)",
+      { negativeOnly: true },
+      { nodes: 0, outcomes: 0, entities: 0, edges: 0 },
+    ],
   ] as const)("filters to %s", (_name, filters, counts) => {
     expect(computeView(graph, withFilters(filters as Partial<Filters>), regions).counts).toEqual(counts);
   });
@@ -49,7 +61,15 @@ describe("computeView", () => {
 
   it("keeps only the selected node's neighbourhood at the chosen depth", () => {
     const one = computeView(graph, withFilters({}, { selected: "e:apru", egoDepth: 1 }));
-    expect([...one.nodes].sort()).toEqual(["e:apru", "e:defenddefenders", "e:gov-uganda", "e:haut-uele", "e:pax", "e:training-kampala-2021", "o:000"]);
+    expect([...one.nodes].sort()).toEqual([
+      "e:apru",
+      "e:defenddefenders",
+      "e:gov-uganda",
+      "e:haut-uele",
+      "e:pax",
+      "e:training-kampala-2021",
+      "o:000",
+    ]);
     const two = computeView(graph, withFilters({}, { selected: "e:apru", egoDepth: 2 }));
     expect(two.nodes.has("e:scc")).toBe(true);
     expect(two.counts.nodes).toBeGreaterThan(one.counts.nodes);
@@ -99,7 +119,13 @@ describe("hasOutcomeFilter", () => {
 describe("computeFacets", () => {
   it("counts outcomes per option under the other filters, and names countries known only by code", () => {
     const state = withFilters({ yearMin: 2024 });
-    const facets = computeFacets(graph, state, computeView(graph, state), regions, (iso) => ({ BFA: "Burkina Faso" })[iso] ?? iso);
+    const facets = computeFacets(
+      graph,
+      state,
+      computeView(graph, state),
+      regions,
+      (iso) => ({ BFA: "Burkina Faso" })[iso] ?? iso,
+    );
     expect(facets.countries.find((o) => o.key === "COD")).toEqual({ key: "COD", label: "DR Congo", count: 1 });
     expect(facets.countries.find((o) => o.key === "BFA")).toEqual({ key: "BFA", label: "Burkina Faso", count: 0 });
     // the year facet ignores its own filter so every year stays choosable
@@ -114,7 +140,12 @@ describe("computeFacets", () => {
 describe("findPath", () => {
   it("follows the direction of contribution when it can: programme → organisation → actor → place", () => {
     expect(findPath(graph, "e:scc", "o:000")?.nodes).toEqual(["e:scc", "e:defenddefenders", "o:000"]);
-    expect(findPath(graph, "e:scc", "e:haut-uele")?.nodes).toEqual(["e:scc", "e:defenddefenders", "e:apru", "e:haut-uele"]);
+    expect(findPath(graph, "e:scc", "e:haut-uele")?.nodes).toEqual([
+      "e:scc",
+      "e:defenddefenders",
+      "e:apru",
+      "e:haut-uele",
+    ]);
   });
 
   it("falls back to ignoring direction, and walks only through allowed nodes", () => {
@@ -123,6 +154,9 @@ describe("findPath", () => {
   });
 
   it("returns the edges along the path", () => {
-    expect(findPath(graph, "e:secha", "o:004")).toEqual({ nodes: ["e:secha", "o:004"], edges: ["e:secha-ACHIEVED-o:004"] });
+    expect(findPath(graph, "e:secha", "o:004")).toEqual({
+      nodes: ["e:secha", "o:004"],
+      edges: ["e:secha-ACHIEVED-o:004"],
+    });
   });
 });

@@ -22,7 +22,9 @@ describe("detectLang", () => {
 describe("t", () => {
   it("fills placeholders in both languages", () => {
     expect(t("en", "shown", { nodes: 8, outcomes: 1, edges: 13 })).toBe("Shown: nodes 8 · outcomes 1 · links 13");
-    expect(t("fr", "shown", { nodes: 8, outcomes: 1, edges: 13 })).toBe("Affichés : nœuds 8 · changements 1 · liens 13");
+    expect(t("fr", "shown", { nodes: 8, outcomes: 1, edges: 13 })).toBe(
+      "Affichés : nœuds 8 · changements 1 · liens 13",
+    );
   });
 
   it.each(LANGS)("names every entity and relation type in %s", (lang) => {

@@ -20,10 +20,19 @@ const reduce = (state: Partial<ViewerState> = {}) => {
 describe("nodeReducer", () => {
   it("colours entities by type and draws outcomes as squares, confidential ones apart", () => {
     const r = reduce();
-    expect(r.node("e:apru")).toMatchObject({ type: "circle", color: ENTITY_COLORS.Organisation, label: "APRU", hidden: false });
+    expect(r.node("e:apru")).toMatchObject({
+      type: "circle",
+      color: ENTITY_COLORS.Organisation,
+      label: "APRU",
+      hidden: false,
+    });
     expect(r.node("e:coalition-bfa")).toMatchObject({ type: "circle", color: ENTITY_COLORS.Coalition });
     expect(r.node("o:000")).toMatchObject({ type: "square", color: OUTCOME_COLOR, label: "SCC-DRC2312/CIV001" });
-    expect(r.node("o:004")).toMatchObject({ type: "square", color: CONFIDENTIAL_COLOR, label: "SCC-<redacted>/CIV021 (confidential)" });
+    expect(r.node("o:004")).toMatchObject({
+      type: "square",
+      color: CONFIDENTIAL_COLOR,
+      label: "SCC-<redacted>/CIV021 (confidential)",
+    });
   });
 
   it("keeps the positions stored in the file", () => {
@@ -39,7 +48,13 @@ describe("nodeReducer", () => {
   });
 
   it("prefers the hovered node over the selected one", () => {
-    expect(computeEmphasis(graph, { ...DEFAULT_STATE, hovered: "e:pax", selected: "e:secha" }, computeView(graph, DEFAULT_STATE)).focus).toBe("e:pax");
+    expect(
+      computeEmphasis(
+        graph,
+        { ...DEFAULT_STATE, hovered: "e:pax", selected: "e:secha" },
+        computeView(graph, DEFAULT_STATE),
+      ).focus,
+    ).toBe("e:pax");
   });
 
   it("hides what the filters hide", () => {
@@ -56,7 +71,12 @@ describe("nodeReducer", () => {
 describe("edgeReducer", () => {
   it("draws arrows, hiding edges away from the focus and labelling those around it", () => {
     const r = reduce({ hovered: "e:apru" });
-    expect(r.edge("e:apru-ACHIEVED-o:000")).toMatchObject({ type: "arrow", hidden: false, label: "achieved", forceLabel: true });
+    expect(r.edge("e:apru-ACHIEVED-o:000")).toMatchObject({
+      type: "arrow",
+      hidden: false,
+      label: "achieved",
+      forceLabel: true,
+    });
     expect(r.edge("e:secha-ACHIEVED-o:004").hidden).toBe(true);
     expect(reduce().edge("e:secha-ACHIEVED-o:004")).toMatchObject({ hidden: false, label: null });
   });
@@ -66,7 +86,9 @@ describe("focusEdgeLabels", () => {
   it("puts the names of parallel relations on one edge so labels do not overprint", () => {
     const view = computeView(graph, DEFAULT_STATE);
     const labels = focusEdgeLabels(graph, "e:defenddefenders", view, "fr");
-    const toApru = ["e:defenddefenders-TRAINED-e:apru", "e:defenddefenders-MENTORED-e:apru"].filter((e) => labels.has(e));
+    const toApru = ["e:defenddefenders-TRAINED-e:apru", "e:defenddefenders-MENTORED-e:apru"].filter((e) =>
+      labels.has(e),
+    );
     expect(toApru).toHaveLength(1);
     expect(labels.get(toApru[0])!.split(", ").sort()).toEqual(["a accompagné", "a formé"]);
   });

@@ -1,7 +1,15 @@
 // Tests for viewer/style.ts: one distinct colour per entity type, outcomes apart, sizes bounded.
 import { describe, expect, it } from "vitest";
 import { ENTITY_TYPES } from "../ingest/schema.ts";
-import { CONFIDENTIAL_COLOR, ENTITY_COLORS, LEGEND, MAX_NODE_SIZE, MIN_NODE_SIZE, nodeSize, OUTCOME_COLOR } from "../viewer/style.ts";
+import {
+  CONFIDENTIAL_COLOR,
+  ENTITY_COLORS,
+  LEGEND,
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  nodeSize,
+  OUTCOME_COLOR,
+} from "../viewer/style.ts";
 import { loadGraph } from "./fixtures/graphs/_load.ts";
 
 describe("ENTITY_COLORS", () => {
@@ -15,7 +23,10 @@ describe("ENTITY_COLORS", () => {
 describe("LEGEND", () => {
   it("lists the vocabulary in order, then outcomes as squares", () => {
     expect(LEGEND.map((item) => item.key)).toEqual([...ENTITY_TYPES, "outcome", "confidential"]);
-    expect(LEGEND.filter((item) => item.shape === "square").map((item) => item.key)).toEqual(["outcome", "confidential"]);
+    expect(LEGEND.filter((item) => item.shape === "square").map((item) => item.key)).toEqual([
+      "outcome",
+      "confidential",
+    ]);
   });
 });
 

@@ -21,7 +21,9 @@ export function computeChartData(graph: ViewerGraph, view: View): ChartData {
     for (const c of a.typeOfChangeCluster) bump(change, c);
   }
   const bySize = (map: Map<string, number>) =>
-    [...map].map(([label, value]) => ({ label, value })).sort((x, y) => y.value - x.value || x.label.localeCompare(y.label));
+    [...map]
+      .map(([label, value]) => ({ label, value }))
+      .sort((x, y) => y.value - x.value || x.label.localeCompare(y.label));
   return {
     perCountry: bySize(country),
     perYear: [...year].map(([label, value]) => ({ label, value })).sort((x, y) => x.label.localeCompare(y.label)),
@@ -40,13 +42,20 @@ export function renderCharts(root: HTMLElement, data: ChartData, lang: Lang): vo
   for (const key of ["perCountry", "perYear", "perTypeOfChange"] as const satisfies readonly MessageKey[]) {
     const bars = data[key].slice(0, MAX_BARS);
     if (bars.length === 0) continue;
-    root.append(h("figure", { class: "hg-chart", "data-hg": `chart-${key}` }, h("figcaption", {}, t(lang, key)), _bars(bars)));
+    root.append(
+      h("figure", { class: "hg-chart", "data-hg": `chart-${key}` }, h("figcaption", {}, t(lang, key)), _bars(bars)),
+    );
   }
 }
 
 function _bars(bars: Bar[]): SVGSVGElement {
   const max = Math.max(...bars.map((b) => b.value), 1);
-  const chart = svg("svg", { width: WIDTH, height: bars.length * ROW, viewBox: `0 0 ${WIDTH} ${bars.length * ROW}`, role: "img" });
+  const chart = svg("svg", {
+    width: WIDTH,
+    height: bars.length * ROW,
+    viewBox: `0 0 ${WIDTH} ${bars.length * ROW}`,
+    role: "img",
+  });
   bars.forEach((bar, i) => {
     const y = i * ROW;
     const width = Math.max(1, ((WIDTH - LABEL_WIDTH - 24) * bar.value) / max);

@@ -18,7 +18,15 @@ export function mountSearch(
   visible: () => Set<string>,
   onPick: (node: string) => void,
 ): { relabel: () => void; cleanup: () => void } {
-  const input = h("input", { type: "search", class: "hg-search", "data-hg": "search", autocomplete: "off", role: "combobox", "aria-expanded": "false", "aria-controls": "hg-suggestions" });
+  const input = h("input", {
+    type: "search",
+    class: "hg-search",
+    "data-hg": "search",
+    autocomplete: "off",
+    role: "combobox",
+    "aria-expanded": "false",
+    "aria-controls": "hg-suggestions",
+  });
   const list = h("ul", { class: "hg-suggestions", id: "hg-suggestions", role: "listbox", "data-hg": "suggestions" });
   const relabel = () => {
     input.placeholder = t(lang(), "searchPlaceholder");
@@ -72,14 +80,45 @@ export function renderLegend(root: HTMLElement, facets: Facets, state: ViewerSta
   const present = new Map(facets.entityTypes.map((o) => [o.key, o.count]));
   const rows: HTMLElement[] = [];
   for (const type of ENTITY_TYPES.filter((ty) => present.has(ty))) {
-    const box = h("input", { type: "checkbox", "data-hg": "entity-type", value: type, checked: !state.filters.hiddenEntityTypes.includes(type) });
+    const box = h("input", {
+      type: "checkbox",
+      "data-hg": "entity-type",
+      value: type,
+      checked: !state.filters.hiddenEntityTypes.includes(type),
+    });
     box.addEventListener("change", () =>
-      dispatch({ type: "setFilters", filters: { hiddenEntityTypes: toggle(state.filters.hiddenEntityTypes, type as EntityType) } }),
+      dispatch({
+        type: "setFilters",
+        filters: { hiddenEntityTypes: toggle(state.filters.hiddenEntityTypes, type as EntityType) },
+      }),
     );
-    rows.push(h("li", {}, h("label", {}, box, _swatch(ENTITY_COLORS[type], "circle"), entityTypeLabel(lang, type), _count(present.get(type) ?? 0))));
+    rows.push(
+      h(
+        "li",
+        {},
+        h(
+          "label",
+          {},
+          box,
+          _swatch(ENTITY_COLORS[type], "circle"),
+          entityTypeLabel(lang, type),
+          _count(present.get(type) ?? 0),
+        ),
+      ),
+    );
   }
-  rows.push(h("li", {}, h("span", { class: "hg-nobox" }), _swatch(OUTCOME_COLOR, "square"), entityTypeLabel(lang, "outcome")));
-  rows.push(h("li", {}, h("span", { class: "hg-nobox" }), _swatch(CONFIDENTIAL_COLOR, "square"), entityTypeLabel(lang, "confidential")));
+  rows.push(
+    h("li", {}, h("span", { class: "hg-nobox" }), _swatch(OUTCOME_COLOR, "square"), entityTypeLabel(lang, "outcome")),
+  );
+  rows.push(
+    h(
+      "li",
+      {},
+      h("span", { class: "hg-nobox" }),
+      _swatch(CONFIDENTIAL_COLOR, "square"),
+      entityTypeLabel(lang, "confidential"),
+    ),
+  );
   clear(root);
   root.append(h("h2", {}, t(lang, "legend")), h("ul", { class: "hg-legend", "data-hg": "legend" }, ...rows));
 }
@@ -94,18 +133,69 @@ export function renderFilters(root: HTMLElement, facets: Facets, state: ViewerSt
   append(
     root,
     h("h2", {}, t(lang, "filters"), " ", reset),
-    _group(lang, "country", "country", facets.countries, (k) => f.countries.includes(k), (k) => set({ countries: toggle(f.countries, k) })),
+    _group(
+      lang,
+      "country",
+      "country",
+      facets.countries,
+      (k) => f.countries.includes(k),
+      (k) => set({ countries: toggle(f.countries, k) }),
+    ),
     _years(facets.years, state, set),
-    _group(lang, "relationTypes", "relation-type", facets.relationTypes, (k) => !f.hiddenRelationTypes.includes(k as RelationType),
-      (k) => set({ hiddenRelationTypes: toggle(f.hiddenRelationTypes, k as RelationType) }), (k) => relationLabel(lang, k as RelationType)),
-    _group(lang, "typeOfChange", "type-of-change", facets.typesOfChange, (k) => f.typesOfChange.includes(k), (k) => set({ typesOfChange: toggle(f.typesOfChange, k) })),
-    _group(lang, "ratingSignificance", "significance", facets.ratingSignificance, (k) => f.ratingSignificance.includes(k as Rating),
-      (k) => set({ ratingSignificance: toggle(f.ratingSignificance, k as Rating) }), (k) => t(lang, `rating_${k as Rating}`)),
-    _group(lang, "ratingContribution", "contribution", facets.ratingContribution, (k) => f.ratingContribution.includes(k as Rating),
-      (k) => set({ ratingContribution: toggle(f.ratingContribution, k as Rating) }), (k) => t(lang, `rating_${k as Rating}`)),
-    _group(lang, "harvestPeriod", "harvest", facets.harvestPeriods, (k) => f.harvestPeriods.includes(Number(k)), (k) => set({ harvestPeriods: toggle(f.harvestPeriods, Number(k)) })),
-    _group(lang, "socialActor", "social-actor", facets.socialActors, (k) => f.socialActors.includes(k), (k) => set({ socialActors: toggle(f.socialActors, k) })),
-    h("div", { class: "hg-flags" },
+    _group(
+      lang,
+      "relationTypes",
+      "relation-type",
+      facets.relationTypes,
+      (k) => !f.hiddenRelationTypes.includes(k as RelationType),
+      (k) => set({ hiddenRelationTypes: toggle(f.hiddenRelationTypes, k as RelationType) }),
+      (k) => relationLabel(lang, k as RelationType),
+    ),
+    _group(
+      lang,
+      "typeOfChange",
+      "type-of-change",
+      facets.typesOfChange,
+      (k) => f.typesOfChange.includes(k),
+      (k) => set({ typesOfChange: toggle(f.typesOfChange, k) }),
+    ),
+    _group(
+      lang,
+      "ratingSignificance",
+      "significance",
+      facets.ratingSignificance,
+      (k) => f.ratingSignificance.includes(k as Rating),
+      (k) => set({ ratingSignificance: toggle(f.ratingSignificance, k as Rating) }),
+      (k) => t(lang, `rating_${k as Rating}`),
+    ),
+    _group(
+      lang,
+      "ratingContribution",
+      "contribution",
+      facets.ratingContribution,
+      (k) => f.ratingContribution.includes(k as Rating),
+      (k) => set({ ratingContribution: toggle(f.ratingContribution, k as Rating) }),
+      (k) => t(lang, `rating_${k as Rating}`),
+    ),
+    _group(
+      lang,
+      "harvestPeriod",
+      "harvest",
+      facets.harvestPeriods,
+      (k) => f.harvestPeriods.includes(Number(k)),
+      (k) => set({ harvestPeriods: toggle(f.harvestPeriods, Number(k)) }),
+    ),
+    _group(
+      lang,
+      "socialActor",
+      "social-actor",
+      facets.socialActors,
+      (k) => f.socialActors.includes(k),
+      (k) => set({ socialActors: toggle(f.socialActors, k) }),
+    ),
+    h(
+      "div",
+      { class: "hg-flags" },
       _flag(t(lang, "negativeOnly"), "negative", f.negativeOnly, (v) => set({ negativeOnly: v })),
       _flag(t(lang, "unintendedOnly"), "unintended", f.unintendedOnly, (v) => set({ unintendedOnly: v })),
     ),
@@ -115,13 +205,31 @@ export function renderFilters(root: HTMLElement, facets: Facets, state: ViewerSt
 /** Size switch, neighbourhood depth and language. */
 export function renderOptions(root: HTMLElement, state: ViewerState, dispatch: Dispatch): void {
   const lang = state.lang;
-  const size = h("select", { "data-hg": "size-by" }, ...SIZE_BY.map((s) =>
-    h("option", { value: s, selected: state.sizeBy === s }, t(lang, s === "outcomes" ? "sizeOutcomes" : "sizeDegree"))));
+  const size = h(
+    "select",
+    { "data-hg": "size-by" },
+    ...SIZE_BY.map((s) =>
+      h(
+        "option",
+        { value: s, selected: state.sizeBy === s },
+        t(lang, s === "outcomes" ? "sizeOutcomes" : "sizeDegree"),
+      ),
+    ),
+  );
   size.addEventListener("change", () => dispatch({ type: "sizeBy", sizeBy: size.value as ViewerState["sizeBy"] }));
-  const depth = h("select", { "data-hg": "ego-depth" }, ...[0, 1, 2, 3].map((d) =>
-    h("option", { value: d, selected: state.egoDepth === d }, d === 0 ? t(lang, "egoOff") : String(d))));
+  const depth = h(
+    "select",
+    { "data-hg": "ego-depth" },
+    ...[0, 1, 2, 3].map((d) =>
+      h("option", { value: d, selected: state.egoDepth === d }, d === 0 ? t(lang, "egoOff") : String(d)),
+    ),
+  );
   depth.addEventListener("change", () => dispatch({ type: "egoDepth", depth: Number(depth.value) }));
-  const language = h("select", { "data-hg": "lang" }, ...LANGS.map((l) => h("option", { value: l, selected: state.lang === l }, l.toUpperCase())));
+  const language = h(
+    "select",
+    { "data-hg": "lang" },
+    ...LANGS.map((l) => h("option", { value: l, selected: state.lang === l }, l.toUpperCase())),
+  );
   language.addEventListener("change", () => dispatch({ type: "lang", lang: language.value as Lang }));
   clear(root);
   root.append(
@@ -148,22 +256,40 @@ function _group(
     box.addEventListener("change", () => onToggle(o.key));
     return h("li", {}, h("label", {}, box, label(o.key, o), _count(o.count)));
   });
-  return h("details", { class: "hg-group", open: active || options.length <= 6 }, h("summary", {}, t(lang, title)), h("ul", {}, ...items));
+  return h(
+    "details",
+    { class: "hg-group", open: active || options.length <= 6 },
+    h("summary", {}, t(lang, title)),
+    h("ul", {}, ...items),
+  );
 }
 
-function _years(options: FacetOption[], state: ViewerState, set: (f: Partial<ViewerState["filters"]>) => void): HTMLElement | null {
+function _years(
+  options: FacetOption[],
+  state: ViewerState,
+  set: (f: Partial<ViewerState["filters"]>) => void,
+): HTMLElement | null {
   if (options.length === 0) return null;
   const lang = state.lang;
   const select = (which: "yearMin" | "yearMax") => {
     const current = state.filters[which];
-    const el = h("select", { "data-hg": which === "yearMin" ? "year-from" : "year-to" },
+    const el = h(
+      "select",
+      { "data-hg": which === "yearMin" ? "year-from" : "year-to" },
       h("option", { value: "", selected: current === null }, "—"),
-      ...options.map((o) => h("option", { value: o.key, selected: current === Number(o.key) }, `${o.label} (${o.count})`)));
+      ...options.map((o) =>
+        h("option", { value: o.key, selected: current === Number(o.key) }, `${o.label} (${o.count})`),
+      ),
+    );
     el.addEventListener("change", () => set({ [which]: el.value === "" ? null : Number(el.value) }));
     return el;
   };
-  return h("details", { class: "hg-group", open: true }, h("summary", {}, t(lang, "year")),
-    h("p", { class: "hg-years" }, t(lang, "from"), " ", select("yearMin"), " ", t(lang, "to"), " ", select("yearMax")));
+  return h(
+    "details",
+    { class: "hg-group", open: true },
+    h("summary", {}, t(lang, "year")),
+    h("p", { class: "hg-years" }, t(lang, "from"), " ", select("yearMin"), " ", t(lang, "to"), " ", select("yearMax")),
+  );
 }
 
 function _flag(text: string, name: string, value: boolean, onChange: (v: boolean) => void): HTMLElement {

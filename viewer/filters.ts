@@ -27,18 +27,33 @@ export type Facets = {
 };
 
 type OutcomeTest = (o: OutcomeNodeAttributes, f: Filters, regions: RegionIndex) => boolean;
-type OutcomeFacet = "countries" | "years" | "typesOfChange" | "ratingSignificance" | "ratingContribution" | "harvestPeriods" | "socialActors" | "flags";
+type OutcomeFacet =
+  | "countries"
+  | "years"
+  | "typesOfChange"
+  | "ratingSignificance"
+  | "ratingContribution"
+  | "harvestPeriods"
+  | "socialActors"
+  | "flags";
 
 /** Region name → ISO codes its outcomes name, so choosing "Sahel" also brings Burkina Faso's and Mali's outcomes. */
 export type RegionIndex = Map<string, Set<string>>;
 
 const OUTCOME_TESTS: Record<OutcomeFacet, OutcomeTest> = {
-  countries: (o, f, regions) => f.countries.length === 0 || f.countries.some((key) => outcomeInCountry(o, key, regions)),
-  years: (o, f) => (f.yearMin === null || (o.year !== null && o.year >= f.yearMin)) && (f.yearMax === null || (o.year !== null && o.year <= f.yearMax)),
-  typesOfChange: (o, f) => f.typesOfChange.length === 0 || o.typeOfChangeCluster.some((t) => f.typesOfChange.includes(t)),
-  ratingSignificance: (o, f) => f.ratingSignificance.length === 0 || f.ratingSignificance.includes(o.ratingSignificance),
-  ratingContribution: (o, f) => f.ratingContribution.length === 0 || f.ratingContribution.includes(o.ratingContribution),
-  harvestPeriods: (o, f) => f.harvestPeriods.length === 0 || (o.harvestPeriod !== null && f.harvestPeriods.includes(o.harvestPeriod)),
+  countries: (o, f, regions) =>
+    f.countries.length === 0 || f.countries.some((key) => outcomeInCountry(o, key, regions)),
+  years: (o, f) =>
+    (f.yearMin === null || (o.year !== null && o.year >= f.yearMin)) &&
+    (f.yearMax === null || (o.year !== null && o.year <= f.yearMax)),
+  typesOfChange: (o, f) =>
+    f.typesOfChange.length === 0 || o.typeOfChangeCluster.some((t) => f.typesOfChange.includes(t)),
+  ratingSignificance: (o, f) =>
+    f.ratingSignificance.length === 0 || f.ratingSignificance.includes(o.ratingSignificance),
+  ratingContribution: (o, f) =>
+    f.ratingContribution.length === 0 || f.ratingContribution.includes(o.ratingContribution),
+  harvestPeriods: (o, f) =>
+    f.harvestPeriods.length === 0 || (o.harvestPeriod !== null && f.harvestPeriods.includes(o.harvestPeriod)),
   socialActors: (o, f) => f.socialActors.length === 0 || f.socialActors.includes(o.socialActor),
   flags: (o, f) => (!f.negativeOnly || o.negative === "yes") && (!f.unintendedOnly || o.unintended === "yes"),
 };
@@ -65,16 +80,29 @@ export function buildRegionIndex(graph: ViewerGraph): RegionIndex {
   return regions;
 }
 
-export function outcomeMatches(o: OutcomeNodeAttributes, f: Filters, regions: RegionIndex, except?: OutcomeFacet): boolean {
+export function outcomeMatches(
+  o: OutcomeNodeAttributes,
+  f: Filters,
+  regions: RegionIndex,
+  except?: OutcomeFacet,
+): boolean {
   return FACETS.every((facet) => facet === except || OUTCOME_TESTS[facet](o, f, regions));
 }
 
 /** True when any filter on outcome fields is set (type filters do not count: they hide kinds, not outcomes). */
 export function hasOutcomeFilter(f: Filters): boolean {
   return (
-    f.countries.length + f.typesOfChange.length + f.ratingSignificance.length + f.ratingContribution.length +
-      f.harvestPeriods.length + f.socialActors.length > 0 ||
-    f.yearMin !== null || f.yearMax !== null || f.negativeOnly || f.unintendedOnly
+    f.countries.length +
+      f.typesOfChange.length +
+      f.ratingSignificance.length +
+      f.ratingContribution.length +
+      f.harvestPeriods.length +
+      f.socialActors.length >
+      0 ||
+    f.yearMin !== null ||
+    f.yearMax !== null ||
+    f.negativeOnly ||
+    f.unintendedOnly
   );
 }
 
@@ -100,7 +128,12 @@ export function egoNodes(graph: ViewerGraph, start: string, depth: number, allow
  * A shortest path from `from` to `to` through `allowed` nodes: following edge direction first (a contribution runs
  * programme → organisation → actor → outcome), else ignoring it. Returns the nodes and edges, or null.
  */
-export function findPath(graph: ViewerGraph, from: string, to: string, allowed?: Set<string>): { nodes: string[]; edges: string[] } | null {
+export function findPath(
+  graph: ViewerGraph,
+  from: string,
+  to: string,
+  allowed?: Set<string>,
+): { nodes: string[]; edges: string[] } | null {
   return _bfsPath(graph, from, to, allowed, true) ?? _bfsPath(graph, from, to, allowed, false);
 }
 
@@ -130,7 +163,7 @@ function _bfsPath(graph: ViewerGraph, from: string, to: string, allowed: Set<str
   if (!seen.has(to)) return null;
   const nodes = [to];
   const edges: string[] = [];
-  for (let at = to; at !== from; ) {
+  for (let at = to; at !== from;) {
     const step = via.get(at)!;
     edges.unshift(step.edge);
     nodes.unshift(step.prev);
@@ -140,7 +173,11 @@ function _bfsPath(graph: ViewerGraph, from: string, to: string, allowed: Set<str
 }
 
 /** What the state leaves visible. */
-export function computeView(graph: ViewerGraph, state: ViewerState, regions: RegionIndex = buildRegionIndex(graph)): View {
+export function computeView(
+  graph: ViewerGraph,
+  state: ViewerState,
+  regions: RegionIndex = buildRegionIndex(graph),
+): View {
   const f = state.filters;
   const outcomeFiltered = hasOutcomeFilter(f);
   const hiddenTypes = new Set<EntityType>(f.hiddenEntityTypes);
@@ -177,7 +214,13 @@ export function computeView(graph: ViewerGraph, state: ViewerState, regions: Reg
 }
 
 /** Counts beside each option: outcomes matching every other filter, entities and edges in the current view. */
-export function computeFacets(graph: ViewerGraph, state: ViewerState, view: View, regions: RegionIndex = buildRegionIndex(graph), countryName: (iso: string) => string = (iso) => iso): Facets {
+export function computeFacets(
+  graph: ViewerGraph,
+  state: ViewerState,
+  view: View,
+  regions: RegionIndex = buildRegionIndex(graph),
+  countryName: (iso: string) => string = (iso) => iso,
+): Facets {
   const f = state.filters;
   const tallies = {
     countries: new Map<string, FacetOption>(),
@@ -209,13 +252,15 @@ export function computeFacets(graph: ViewerGraph, state: ViewerState, view: View
     for (const t of a.typeOfChangeCluster) bump(tallies.typesOfChange, t, t, inFacet("typesOfChange"));
     bump(tallies.ratingSignificance, a.ratingSignificance, a.ratingSignificance, inFacet("ratingSignificance"));
     bump(tallies.ratingContribution, a.ratingContribution, a.ratingContribution, inFacet("ratingContribution"));
-    if (a.harvestPeriod !== null) bump(tallies.harvestPeriods, String(a.harvestPeriod), String(a.harvestPeriod), inFacet("harvestPeriods"));
+    if (a.harvestPeriod !== null)
+      bump(tallies.harvestPeriods, String(a.harvestPeriod), String(a.harvestPeriod), inFacet("harvestPeriods"));
     if (a.socialActor) bump(tallies.socialActors, a.socialActor, a.socialActor, inFacet("socialActors"));
   });
   graph.forEachEdge((edge, a) => bump(tallies.relationTypes, a.type, a.type, view.edges.has(edge) ? 1 : 0));
   const sorted = (map: Map<string, FacetOption>) => [...map.values()].sort((x, y) => x.label.localeCompare(y.label));
   // a country named only through a region gets the region's name when no outcome gives its own
-  for (const option of tallies.countries.values()) if (option.label === option.key) option.label = countryName(option.key);
+  for (const option of tallies.countries.values())
+    if (option.label === option.key) option.label = countryName(option.key);
   return {
     countries: sorted(tallies.countries),
     years: [...tallies.years.values()].sort((x, y) => Number(x.key) - Number(y.key)),

@@ -218,7 +218,9 @@ const FIELD_LABELS: Record<Lang, Record<TextField, string>> = {
 
 /** A message with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function entityTypeLabel(lang: Lang, type: EntityType | "outcome" | "confidential"): string {

@@ -2,7 +2,17 @@
 // Browser-only code; nothing here touches Node.
 export { mountViewer, type MountOptions } from "./mount.ts";
 export { DEFAULT_STATE, DEFAULT_FILTERS, Filters, ViewerState, updateState, toggle, type Action } from "./state.ts";
-export { computeView, computeFacets, buildRegionIndex, egoNodes, outcomeInCountry, hasOutcomeFilter, type View, type Facets, type ViewerGraph } from "./filters.ts";
+export {
+  computeView,
+  computeFacets,
+  buildRegionIndex,
+  egoNodes,
+  outcomeInCountry,
+  hasOutcomeFilter,
+  type View,
+  type Facets,
+  type ViewerGraph,
+} from "./filters.ts";
 export { createReducers, computeEmphasis, nodeLabel } from "./reducers.ts";
 export { ENTITY_COLORS, OUTCOME_COLOR, CONFIDENTIAL_COLOR, LEGEND, nodeColor, nodeSize } from "./style.ts";
 export { suggest, buildSearchIndex, normalise } from "./search.ts";

@@ -15,7 +15,13 @@ async function main(): Promise<void> {
     const response = await fetch(new URL("graph.json", document.baseURI));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const parsed = GraphEnvelope.safeParse(await response.json());
-    if (!parsed.success) throw new Error(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      throw new Error(
+        parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join(".")}: ${i.message}`)
+          .join("; "),
+      );
     mountViewer(container, parsed.data, {
       initialState,
       onStateChange: (state) => history.replaceState(null, "", `#${encodeState(state)}`),
@@ -23,7 +29,9 @@ async function main(): Promise<void> {
       onReady: (handle) => Object.defineProperty(window, "harvestgraphViewer", { value: Object.freeze(handle) }),
     });
   } catch (error) {
-    const message = t(initialState.lang, "loadError", { reason: error instanceof Error ? error.message : String(error) });
+    const message = t(initialState.lang, "loadError", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
     const status = document.createElement("p");
     status.className = "hg-error";
     status.dataset.hg = "status";

@@ -37,7 +37,10 @@ export type MountOptions = {
 export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, options: MountOptions = {}): () => void {
   // 1. the graph, and the indexes derived once from it
   // the zod schema checked the shape; graphology's own type is looser about `options.type`
-  const graph = Graph.from(envelope.graph as unknown as SerializedGraph<NodeAttributes, EdgeAttributes>) as Graph<NodeAttributes, EdgeAttributes>;
+  const graph = Graph.from(envelope.graph as unknown as SerializedGraph<NodeAttributes, EdgeAttributes>) as Graph<
+    NodeAttributes,
+    EdgeAttributes
+  >;
   const regions = buildRegionIndex(graph);
   const searchIndex = buildSearchIndex(graph);
   let state: ViewerState = options.initialState ?? DEFAULT_STATE;
@@ -47,7 +50,12 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   let reducers = createReducers(graph, state, view);
 
   // 2. the page
-  const status = h("output", { class: "hg-status", "data-hg": "status", "data-state": "loading", "aria-live": "polite" });
+  const status = h("output", {
+    class: "hg-status",
+    "data-hg": "status",
+    "data-state": "loading",
+    "aria-live": "polite",
+  });
   const title = h("h1", {});
   const searchRoot = h("div", { class: "hg-search-root" });
   const exportButton = h("button", { type: "button", "data-hg": "export-png" });
@@ -89,11 +97,17 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   camera.setState(state.camera ?? { x: 0.5, y: 0.5, ratio: 1.1, angle: 0 });
 
   // 4. state changes → derived view → DOM and canvas
-  const search = mountSearch(searchRoot, searchIndex, () => state.lang, () => view.nodes, (node) => {
-    dispatch({ type: "select", node });
-    const d = renderer.getNodeDisplayData(node);
-    if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
-  });
+  const search = mountSearch(
+    searchRoot,
+    searchIndex,
+    () => state.lang,
+    () => view.nodes,
+    (node) => {
+      dispatch({ type: "select", node });
+      const d = renderer.getNodeDisplayData(node);
+      if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    },
+  );
   const renderSide = () => {
     const facets = computeFacets(graph, state, view, regions, (iso) => countryName(iso, state.lang));
     renderOptions(optionsRoot, state, dispatch);
@@ -121,14 +135,22 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     const s = camera.getState();
     status.dataset.camera = [s.x, s.y, s.ratio].map((n) => n.toFixed(4)).join(",");
   };
-  const showPanel = () => renderPanel(panel, state.selected, { graph, lang: state.lang, onSelect: (node) => dispatch({ type: "select", node }) });
+  const showPanel = () =>
+    renderPanel(panel, state.selected, {
+      graph,
+      lang: state.lang,
+      onSelect: (node) => dispatch({ type: "select", node }),
+    });
 
   function dispatch(action: Action): void {
     const prev = state;
     state = updateState(state, action);
     if (state === prev) return;
     if (action.type === "camera") return options.onStateChange?.(state);
-    const viewChanged = prev.filters !== state.filters || prev.egoDepth !== state.egoDepth || (state.egoDepth > 0 && prev.selected !== state.selected);
+    const viewChanged =
+      prev.filters !== state.filters ||
+      prev.egoDepth !== state.egoDepth ||
+      (state.egoDepth > 0 && prev.selected !== state.selected);
     if (viewChanged) view = computeView(graph, state, regions);
     reducers = createReducers(graph, state, view);
     renderer.refresh({ skipIndexation: true });
@@ -153,7 +175,9 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   renderer.on("leaveNode", onLeave);
   // shift+click a second node: the contribution path from the selection to it
   renderer.on("clickNode", ({ node, event }) =>
-    dispatch(event.original.shiftKey && state.selected !== null ? { type: "pathTarget", node } : { type: "select", node }),
+    dispatch(
+      event.original.shiftKey && state.selected !== null ? { type: "pathTarget", node } : { type: "select", node },
+    ),
   );
   renderer.on("clickStage", () => dispatch({ type: "select", node: null }));
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
@@ -183,7 +207,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     renderChrome();
   };
   layoutButton.addEventListener("click", onLayout);
-  const onExport = () => void downloadAsPNG(renderer as unknown as Sigma, { fileName: "harvestgraph", backgroundColor: "#ffffff" });
+  const onExport = () =>
+    void downloadAsPNG(renderer as unknown as Sigma, { fileName: "harvestgraph", backgroundColor: "#ffffff" });
   exportButton.addEventListener("click", onExport);
 
   // 6. first paint of everything around the canvas; "ready" once sigma has drawn a frame

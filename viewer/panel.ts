@@ -26,7 +26,9 @@ export function renderPanel(target: HTMLElement, node: string | null, ctx: Panel
     close,
     h("h2", { class: "hg-panel-title" }, attrs.label),
     _kindLine(attrs, ctx.lang),
-    attrs.kind === "outcome" && attrs.confidential ? h("p", { class: "hg-confidential", "data-hg": "confidential" }, t(ctx.lang, "confidentialNote")) : null,
+    attrs.kind === "outcome" && attrs.confidential
+      ? h("p", { class: "hg-confidential", "data-hg": "confidential" }, t(ctx.lang, "confidentialNote"))
+      : null,
     attrs.kind === "entity" ? _entityFacts(attrs, ctx) : _outcomeFacts(attrs, ctx.lang),
     _relations(node, ctx),
     attrs.kind === "outcome" ? _fullRecord(attrs, ctx.lang) : null,
@@ -65,8 +67,17 @@ function _entityFacts(attrs: Extract<NodeAttributes, { kind: "entity" }>, ctx: P
 
 function _outcomeButton(node: string, ctx: PanelContext): HTMLElement {
   const o = ctx.graph.getNodeAttributes(node) as OutcomeNodeAttributes;
-  const parts = [o.fragmentId, o.year ?? "", o.country, `${_rating(ctx.lang, o.ratingSignificance)} / ${_rating(ctx.lang, o.ratingContribution)}`];
-  const button = h("button", { type: "button", class: "hg-link", "data-target": node }, parts.filter((p) => p !== "").join(" · "));
+  const parts = [
+    o.fragmentId,
+    o.year ?? "",
+    o.country,
+    `${_rating(ctx.lang, o.ratingSignificance)} / ${_rating(ctx.lang, o.ratingContribution)}`,
+  ];
+  const button = h(
+    "button",
+    { type: "button", class: "hg-link", "data-target": node },
+    parts.filter((p) => p !== "").join(" · "),
+  );
   if (o.confidential) button.append(h("span", { class: "hg-badge" }, t(ctx.lang, "confidential")));
   button.addEventListener("click", () => ctx.onSelect(node));
   return button;
@@ -75,7 +86,10 @@ function _outcomeButton(node: string, ctx: PanelContext): HTMLElement {
 function _outcomeFacts(o: OutcomeNodeAttributes, lang: Lang): HTMLElement {
   return _facts(lang, [
     ["fragmentId", o.fragmentId],
-    ["country", [o.country, ...o.countriesNamed.filter((c) => c !== o.countryIso).map((c) => countryName(c, lang))].join(", ")],
+    [
+      "country",
+      [o.country, ...o.countriesNamed.filter((c) => c !== o.countryIso).map((c) => countryName(c, lang))].join(", "),
+    ],
     ["year", o.year === null ? "" : String(o.year)],
     ["harvestPeriod", o.harvestPeriod === null ? "" : String(o.harvestPeriod)],
     ["ratingSignificance", _rating(lang, o.ratingSignificance)],
@@ -99,17 +113,33 @@ function _relations(node: string, ctx: PanelContext): HTMLElement | null {
   const items: HTMLElement[] = [];
   const add = (edge: string, other: string, outgoing: boolean) => {
     const a = graph.getEdgeAttributes(edge);
-    const otherButton = h("button", { type: "button", class: "hg-link", "data-target": other }, graph.getNodeAttribute(other, "label"));
+    const otherButton = h(
+      "button",
+      { type: "button", class: "hg-link", "data-target": other },
+      graph.getNodeAttribute(other, "label"),
+    );
     otherButton.addEventListener("click", () => ctx.onSelect(other));
     const verb = h("span", { class: "hg-relation", title: a.type }, relationLabel(lang, a.type));
     const head = outgoing ? h("p", {}, "→ ", verb, " ", otherButton) : h("p", {}, "← ", otherButton, " ", verb);
-    items.push(h("li", { "data-hg": "relation", "data-relation": a.type, "data-edge": edge }, head, ..._quotes(a.evidence, lang)));
+    items.push(
+      h(
+        "li",
+        { "data-hg": "relation", "data-relation": a.type, "data-edge": edge },
+        head,
+        ..._quotes(a.evidence, lang),
+      ),
+    );
   };
   graph.forEachOutEdge(node, (edge, _a, _s, target) => add(edge, target, true));
   graph.forEachInEdge(node, (edge, _a, source) => add(edge, source, false));
   graph.forEachUndirectedEdge(node, (edge, _a, source, target) => add(edge, source === node ? target : source, true));
   if (items.length === 0) return null;
-  return h("section", { class: "hg-relations" }, h("h3", {}, `${t(lang, "relations")} (${items.length})`), h("ul", {}, ...items));
+  return h(
+    "section",
+    { class: "hg-relations" },
+    h("h3", {}, `${t(lang, "relations")} (${items.length})`),
+    h("ul", {}, ...items),
+  );
 }
 
 function _quotes(evidence: EdgeEvidence[], lang: Lang): HTMLElement[] {
@@ -125,7 +155,10 @@ function _quotes(evidence: EdgeEvidence[], lang: Lang): HTMLElement[] {
 
 function _fullRecord(o: OutcomeNodeAttributes, lang: Lang): HTMLElement {
   const section = h("section", { class: "hg-record", "data-hg": "record" }, h("h3", {}, t(lang, "fullRecord")));
-  const fields = [...TEXT_FIELDS.filter((f) => f in o.text), ...Object.keys(o.text).filter((f) => !(TEXT_FIELDS as readonly string[]).includes(f))];
+  const fields = [
+    ...TEXT_FIELDS.filter((f) => f in o.text),
+    ...Object.keys(o.text).filter((f) => !(TEXT_FIELDS as readonly string[]).includes(f)),
+  ];
   for (const field of fields) {
     const text = o.text[field];
     if (!text || !text.trim()) continue;

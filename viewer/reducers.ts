@@ -52,7 +52,8 @@ export const MAX_LABEL_LENGTH = 32;
 
 /** The label drawn on the canvas: confidential outcomes say so in the interface language; long ones cut unless in focus. */
 export function nodeLabel(attrs: NodeAttributes, lang: ViewerState["lang"], whole = false): string {
-  const label = whole || attrs.label.length <= MAX_LABEL_LENGTH ? attrs.label : `${attrs.label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
+  const label =
+    whole || attrs.label.length <= MAX_LABEL_LENGTH ? attrs.label : `${attrs.label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
   return attrs.kind === "outcome" && attrs.confidential ? `${label} (${t(lang, "confidential")})` : label;
 }
 
@@ -60,12 +61,20 @@ export function nodeLabel(attrs: NodeAttributes, lang: ViewerState["lang"], whol
  * Labels for the edges around the focus: parallel edges between the same two nodes are drawn on top of each other,
  * so the first visible one carries all their relation names ("trained, mentored") and the others none.
  */
-export function focusEdgeLabels(graph: ViewerGraph, focus: string | null, view: View, lang: ViewerState["lang"], path: Set<string> | null = null): Map<string, string> {
+export function focusEdgeLabels(
+  graph: ViewerGraph,
+  focus: string | null,
+  view: View,
+  lang: ViewerState["lang"],
+  path: Set<string> | null = null,
+): Map<string, string> {
   const labels = new Map<string, string>();
   if (focus === null) return labels;
   const groups = new Map<string, string[]>();
   const each = (fn: (edge: string, source: string, target: string) => void) =>
-    path ? path.forEach((edge) => fn(edge, ...graph.extremities(edge))) : graph.forEachEdge(focus, (edge, _a, s, t) => fn(edge, s, t));
+    path
+      ? path.forEach((edge) => fn(edge, ...graph.extremities(edge)))
+      : graph.forEachEdge(focus, (edge, _a, s, t) => fn(edge, s, t));
   each((edge, source, target) => {
     if (!view.edges.has(edge)) return;
     const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;

@@ -6,7 +6,11 @@ export type Suggestion = { node: string; label: string; matched: string };
 
 /** Lower case without diacritics, so "uele" finds "Uélé". */
 export function normalise(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
 export function buildSearchIndex(graph: ViewerGraph): SearchEntry[] {

@@ -2,7 +2,14 @@
 // Only what differs from the defaults is written; anything unreadable in a hash is dropped, never trusted.
 import { DEFAULT_FILTERS, DEFAULT_STATE, ViewerState, type Filters } from "./state.ts";
 
-type ListKey = "countries" | "hiddenEntityTypes" | "hiddenRelationTypes" | "typesOfChange" | "ratingSignificance" | "ratingContribution" | "socialActors";
+type ListKey =
+  | "countries"
+  | "hiddenEntityTypes"
+  | "hiddenRelationTypes"
+  | "typesOfChange"
+  | "ratingSignificance"
+  | "ratingContribution"
+  | "socialActors";
 const LISTS: Record<ListKey, string> = {
   countries: "country",
   hiddenEntityTypes: "hideType",
@@ -29,7 +36,8 @@ export function encodeState(state: ViewerState): string {
   if (state.sizeBy !== DEFAULT_STATE.sizeBy) p.set("size", state.sizeBy);
   if (state.egoDepth !== 0) p.set("depth", String(state.egoDepth));
   p.set("lang", state.lang);
-  if (state.camera) p.set("camera", [state.camera.x, state.camera.y, state.camera.ratio].map((n) => +n.toFixed(4)).join(","));
+  if (state.camera)
+    p.set("camera", [state.camera.x, state.camera.y, state.camera.ratio].map((n) => +n.toFixed(4)).join(","));
   return p.toString();
 }
 

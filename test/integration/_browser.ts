@@ -37,7 +37,11 @@ export function buildViewerOnce(): Promise<string> {
   built ??= (async () => {
     const { build } = await import("vite");
     const outDir = mkdtempSync(join(tmpdir(), "harvestgraph-viewer-"));
-    await build({ configFile: join(PROJECT_ROOT, "vite.config.ts"), logLevel: "silent", build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: join(PROJECT_ROOT, "vite.config.ts"),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: true },
+    });
     return outDir;
   })();
   return built;
@@ -49,12 +53,19 @@ export type StaticServer = { url: string; origin: string; close: () => Promise<v
  * Serves `root` under `prefix` (e.g. "/team/view/") on 127.0.0.1 at a free port; `files` maps a path under the
  * prefix to content served instead of the disk (used for graph.json).
  */
-export async function serveStatic(root: string, files: Record<string, string | Buffer> = {}, prefix = "/"): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  files: Record<string, string | Buffer> = {},
+  prefix = "/",
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!path.startsWith(prefix)) return void res.writeHead(404).end();
     const rel = path.slice(prefix.length) || "index.html";
-    if (rel in files) return void res.writeHead(200, { "content-type": TYPES[extname(rel)] ?? "application/octet-stream" }).end(files[rel]);
+    if (rel in files)
+      return void res
+        .writeHead(200, { "content-type": TYPES[extname(rel)] ?? "application/octet-stream" })
+        .end(files[rel]);
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep) || !_isFile(file)) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
@@ -76,7 +87,11 @@ export function launchBrowser(): Promise<Browser> {
 export type OpenedPage = { page: Page; requests: string[]; errors: string[] };
 
 /** Opens `url` in a fresh context, recording every request and every page error, and waits for the viewer to be ready. */
-export async function openViewer(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
+export async function openViewer(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: "en-GB", acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -87,7 +102,9 @@ export async function openViewer(browser: Browser, url: string, viewport = { wid
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(url);
-  await page.waitForSelector('[data-hg="status"][data-state="ready"], [data-hg="status"][data-state="error"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-hg="status"][data-state="ready"], [data-hg="status"][data-state="error"]', {
+    timeout: 30_000,
+  });
   return { page, requests, errors };
 }
 

@@ -58,7 +58,13 @@ async function nonWhitePixels(page: Page): Promise<number> {
 }
 
 async function clickNode(page: Page, node: string): Promise<void> {
-  const p = await page.evaluate((n) => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } | null } }).harvestgraphViewer.nodePosition(n), node);
+  const p = await page.evaluate(
+    (n) =>
+      (
+        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } | null } }
+      ).harvestgraphViewer.nodePosition(n),
+    node,
+  );
   expect(p, `position of ${node}`).not.toBeNull();
   await page.mouse.move(p!.x, p!.y);
   await page.mouse.click(p!.x, p!.y);
@@ -85,16 +91,22 @@ describe("viewer on the sample graph", () => {
     const panel = page.locator('[data-hg="panel"]');
     await expect.poll(() => panel.getAttribute("data-node")).toBe("e:defenddefenders");
     await expect.poll(() => status(page, "selected")).toBe("e:defenddefenders");
-    const trained = panel.locator('[data-hg="relation"][data-relation="TRAINED"] [data-hg="evidence"][data-fragment-id="SCC-DRC2312/CIV001"]');
+    const trained = panel.locator(
+      '[data-hg="relation"][data-relation="TRAINED"] [data-hg="evidence"][data-fragment-id="SCC-DRC2312/CIV001"]',
+    );
     await expect.poll(() => trained.count()).toBe(1);
-    expect(await trained.locator("blockquote").textContent()).toContain("DefendDefenders trained APRU in physical and digital security management");
+    expect(await trained.locator("blockquote").textContent()).toContain(
+      "DefendDefenders trained APRU in physical and digital security management",
+    );
     expect(await trained.locator("figcaption").textContent()).toContain("SCC-DRC2312/CIV001");
     await screenshot(page, "viewer-2-defenddefenders-panel");
     // an outcome from the panel shows its full record, and the confidential one is marked
     await panel.locator('button[data-target="o:004"]').click();
     await expect.poll(() => panel.getAttribute("data-node")).toBe("o:004");
     expect(await panel.locator('[data-hg="confidential"]').count()).toBe(1);
-    expect(await panel.locator('[data-hg="record"] [data-field="outcomeDescription"]').textContent()).toContain("Seconde Chance (SECHA) digitized");
+    expect(await panel.locator('[data-hg="record"] [data-field="outcomeDescription"]').textContent()).toContain(
+      "Seconde Chance (SECHA) digitized",
+    );
     await screenshot(page, "viewer-3-confidential-outcome");
     await page.context().close();
   });
@@ -139,7 +151,11 @@ describe("viewer on the sample graph", () => {
     const { page } = await openViewer(browser, server.url);
     await clickNode(page, "e:scc");
     await expect.poll(() => status(page, "selected")).toBe("e:scc");
-    const p = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("o:000"));
+    const p = await page.evaluate(() =>
+      (
+        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
+      ).harvestgraphViewer.nodePosition("o:000"),
+    );
     await page.keyboard.down("Shift");
     await page.mouse.click(p.x, p.y);
     await page.keyboard.up("Shift");
@@ -152,13 +168,21 @@ describe("viewer on the sample graph", () => {
 
   it("refines the layout in a web worker on demand", async () => {
     const { page, errors } = await openViewer(browser, server.url);
-    const before = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("e:pax"));
+    const before = await page.evaluate(() =>
+      (
+        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
+      ).harvestgraphViewer.nodePosition("e:pax"),
+    );
     await page.click('[data-hg="layout"]');
     expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("running");
     await page.waitForTimeout(800);
     await page.click('[data-hg="layout"]');
     expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("stopped");
-    const after = await page.evaluate(() => (window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }).harvestgraphViewer.nodePosition("e:pax"));
+    const after = await page.evaluate(() =>
+      (
+        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
+      ).harvestgraphViewer.nodePosition("e:pax"),
+    );
     expect(after).not.toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -193,11 +217,17 @@ describe("viewer on a record carrying markup", () => {
     await page.locator('[data-hg="suggestions"] button[data-node="e:evil"]').click();
     const panel = page.locator('[data-hg="panel"]');
     await expect.poll(() => panel.getAttribute("data-node")).toBe("e:evil");
-    expect(await panel.locator("h2").textContent()).toBe('Evil <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
-    expect(await panel.locator('[data-hg="evidence"] blockquote').textContent()).toContain("<script>window.__xss=2</script>");
+    expect(await panel.locator("h2").textContent()).toBe(
+      'Evil <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
+    );
+    expect(await panel.locator('[data-hg="evidence"] blockquote').textContent()).toContain(
+      "<script>window.__xss=2</script>",
+    );
     await panel.locator('button[data-target="o:xss"]').first().click();
     await expect.poll(() => panel.getAttribute("data-node")).toBe("o:xss");
-    expect(await panel.locator('[data-hg="record"] p[data-field="outcomeDescription"]').textContent()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await panel.locator('[data-hg="record"] p[data-field="outcomeDescription"]').textContent()).toContain(
+      '<img src=x onerror="window.__xss=1">',
+    );
     expect(await page.locator("#app img, #app script").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     // an injected <img src=x> would have asked the server for /x
