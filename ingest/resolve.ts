@@ -62,6 +62,7 @@ export function resolveEntities(
     return keys;
   };
   const namesClash = (a: Item, b: Item) => {
+    if (blocked.size === 0) return false;
     for (const x of [a.e.name, ...a.e.aliases]) for (const y of [b.e.name, ...b.e.aliases]) if (blocked.has(pairKey(compactKey(x), compactKey(y)))) return true;
     return false;
   };
@@ -142,8 +143,9 @@ export function resolveEntities(
     const mentions: Evidence[] = members.flatMap((m) => m.e.mentions);
     const prev = entities.get(id);
     if (prev) {
-      for (const n of names) if (!prev.aliases.includes(n) && n !== prev.name) prev.aliases.push(n);
-      prev.mentions.push(...mentions);
+      const known = new Set(prev.aliases);
+      for (const n of names) if (!known.has(n) && n !== prev.name) prev.aliases.push(n);
+      for (const m of mentions) prev.mentions.push(m);
     } else
       entities.set(id, {
         id,
@@ -163,6 +165,8 @@ export function resolveEntities(
 
   // 5. relations on the resolved ids, duplicates merged with their evidence concatenated
   const relations = new Map<string, Relation>();
+  const evidenceSeen = new Map<string, Set<string>>();
+  const evKey = (e: Evidence) => `${e.outcome}|${e.field}|${e.start}|${e.end}`;
   records.forEach((r, rec) => {
     const map = (k: string) => (k === "outcome" ? r.outcome : idOf.get(`${rec}|${k}`));
     for (const rel of r.relations) {
@@ -171,9 +175,12 @@ export function resolveEntities(
       if (SYMMETRIC_RELATIONS.has(rel.type) && source > target) [source, target] = [target, source];
       const key = `${source}|${rel.type}|${target}`;
       const prev = relations.get(key);
-      if (!prev) relations.set(key, { source, type: rel.type, target, rule: rel.rule, evidence: [...rel.evidence] });
-      else {
-        for (const ev of rel.evidence) if (!prev.evidence.some((p) => sameEvidence(p, ev))) prev.evidence.push(ev);
+      if (!prev) {
+        relations.set(key, { source, type: rel.type, target, rule: rel.rule, evidence: [...rel.evidence] });
+        evidenceSeen.set(key, new Set(rel.evidence.map(evKey)));
+      } else {
+        const seen = evidenceSeen.get(key)!;
+        for (const ev of rel.evidence) if (!seen.has(evKey(ev))) (seen.add(evKey(ev)), prev.evidence.push(ev));
         if (!prev.rule!.split(",").includes(rel.rule)) prev.rule += `,${rel.rule}`;
       }
     }
@@ -191,7 +198,6 @@ function score(e: LocalEntity): number {
 const ref = (e: LocalEntity) => ({ id: entityId(e), name: e.name });
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const sameEvidence = (a: Evidence, b: Evidence) => a.outcome === b.outcome && a.field === b.field && a.start === b.start && a.end === b.end;
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {
   const seen = new Set<string>();

@@ -76,7 +76,7 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
     if (c.gazetteer) d.gazetteer = c.gazetteer;
     if (c.generic === false) d.generic = false;
     if (d.gazetteer?.country) d.country = d.gazetteer.country;
-    else if (d.generic && !d.country) d.country = countryNear(where) ?? country;
+    else if (d.generic && !d.country && c.generic) d.country = countryNear(where) ?? country;
     for (const n of names) d.names.add(n);
     for (const k of keysOf(d.names)) byKey.set(k, d);
     return d;
@@ -125,9 +125,13 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   type Hit = { s: Sentence; start: number; end: number; d: Draft; rank: number };
   const hits: Hit[] = found.map(({ s, c, d }) => ({ s, start: c.start, end: c.end, d, rank: RANK[c.rule] }));
   for (const s of sentences) for (const m of lexicon.findAll(matchTokens(s.tokens))) hits.push({ s, start: m.start, end: m.end, d: m.value, rank: 0 });
+  const hitsOf = new Map<Sentence, Hit[]>();
+  for (const h of hits) (hitsOf.get(h.s) ?? hitsOf.set(h.s, []).get(h.s)!).push(h);
+  let liveDrafts = live();
   for (const s of sentences) {
+    const own = hitsOf.get(s) ?? [];
     for (const t of s.tokens) {
-      if (!t.acronym || hits.some((h) => h.s === s && h.start <= t.start && h.end >= t.baseEnd)) continue;
+      if (!t.acronym || own.some((h) => h.start <= t.start && h.end >= t.baseEnd)) continue;
       const acr = t.base;
       if (GENERIC_ACRONYMS.has(acr.toUpperCase()) || rejected.has(acr) || plural.has(acr) || /^\d/.test(acr)) continue;
       if (findCountries([t]).length > 0 || /^[IVX]+$/.test(acr)) continue;
@@ -136,7 +140,7 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
         continue;
       }
       // an acronym of a name already found ("OPM" ← Office of the Prime Minister, "DD" ← DefendDefenders)
-      const owner = live().find((d) => d.type !== "Programme" && [...d.names].some((n) => initials(splitCamel(n)) === acr.toUpperCase() || (n.split(" ").length > 1 && abbreviates(acr, n, 0))));
+      const owner = liveDrafts.find((d) => d.type !== "Programme" && [...d.names].some((n) => initials(splitCamel(n)) === acr.toUpperCase() || (n.split(" ").length > 1 && abbreviates(acr, n, 0))));
       if (owner) {
         owner.names.add(acr);
         byKey.set(compactKey(acr), owner);
@@ -148,6 +152,7 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
       if (!DISCOVERY_FIELDS.has(s.field) && !byKey.has(compactKey(acr))) continue;
       const d = addDraft({ name: acr, type, aliases: [], rule: "acronym" }, s);
       hits.push({ s, start: t.start, end: t.baseEnd, d, rank: 1 });
+      liveDrafts = live();
     }
   }
   // overlapping hits: the longest wins, then the better-founded
@@ -184,11 +189,12 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
 
   // 6. places: countries, then local places in the words no actor took
   const places: { s: Sentence; p: PlaceHit }[] = [];
+  const actorNames = new Set([...entities.values()].filter((e) => e.type !== "Place").flatMap((e) => [e.name, ...e.aliases].map(compactKey)));
   for (const s of sentences) {
     if (s.field === "evidence") continue;
     const taken = (i: number) => s.mentions.some((m) => m.start <= s.tokens[i].start && s.tokens[i].start < m.end);
     const countries = findCountries(matchTokens(s.tokens)).filter((p) => !s.mentions.some((m) => m.start <= p.start && p.end <= m.end));
-    const local = findLocalPlaces(s.tokens, taken).filter((p) => !entityNamed(entities, p.name));
+    const local = findLocalPlaces(s.tokens, taken).filter((p) => !actorNames.has(compactKey(p.name)));
     const all = [...local, ...countries].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "local" ? 1 : -1));
     const kept: PlaceHit[] = [];
     for (const p of all) if (!kept.some((k) => k.start < p.end && p.start < k.end)) kept.push(p);
@@ -228,11 +234,6 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   return view;
 }
 
-function entityNamed(entities: Map<string, LocalEntity>, name: string): boolean {
-  const k = compactKey(name);
-  for (const e of entities.values()) if (e.type !== "Place" && (compactKey(e.name) === k || e.aliases.some((a) => compactKey(a) === k))) return true;
-  return false;
-}
 
 function splitCamel(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");

@@ -64,7 +64,7 @@ function placeAt(tokens: Token[], i: number): number {
   let j = i;
   while (j + 1 < tokens.length) {
     const n = tokens[j + 1];
-    if (placeWord(n) && n.start - tokens[j].end <= 1) j++;
+    if (placeWord(n) && n.start - tokens[j].end <= 1 && !KIND_AFTER.test(n.text)) j++;
     else if (/^(el|al|al-\p{Lu}.*|el-\p{Lu}.*)$/u.test(n.text) && placeWord(tokens[j + 2]) && !/^(al|el)$/.test(n.text)) j++;
     else if (/^(el|al)$/.test(n.text) && placeWord(tokens[j + 2])) j += 2;
     else if (/^(al|el)-\p{Lu}/u.test(n.text)) j++;

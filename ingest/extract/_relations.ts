@@ -43,7 +43,7 @@ export function findRelations(view: RecordView): LocalRelation[] {
   }
   // 2. capacity support, funding and partnerships, sentence by sentence
   for (const s of sentences) {
-    if (s.field === "evidence") continue;
+    if (s.field === "evidence" || !s.mentions.some((m) => actor(view, m))) continue;
     trainingAndMentoring(ctx, s);
     funding(ctx, s);
     partnerships(ctx, s);
@@ -137,8 +137,15 @@ function findAchievers(view: RecordView): string[] {
 
 // ---- rules ----
 
+// Cheap keyword tests that let most sentences skip a family of rules.
+const HAS_CAPACITY = /train|form|mentor|coach|accompag|encadr|workshop|atelier|session|organi|held|ran |conduct|facilit|deliver|anim/i;
+const HAS_FUNDING = /fund|financ|grant|subvention|cost|frais|paid|pris en charge|couv|cover|under|support|appu/i;
+const HAS_PARTNER = /joint|conjoint|together|partner|partenai|collaborat|cooperat|concours|côtés|alongside|between|entre|sign|such as/i;
+const HAS_MEMBER = /member|membre|\(/i;
+
 function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
+  if (!HAS_CAPACITY.test(s.text)) return;
   const fallback = (agent: string) => (s.field === "programmeContribution" || s.field === "otherActorsContribution") && !ctx.achievers.includes(agent) ? ctx.achievers : [];
   const passiveSpans: [number, number][] = [];
   const passive = (re: RegExp, type: RelationType, rule: string) => {
@@ -212,6 +219,7 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
 
 function funding(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
+  if (!HAS_FUNDING.test(s.text)) return;
   for (const m of s.text.matchAll(FUND_PHRASE)) {
     const at = abs(s, m.index!), end = at + m[0].length;
     const funders = after(view, s, end, 20, { programme: true, noComma: true });
@@ -265,6 +273,7 @@ function funding(ctx: Ctx, s: Sentence): void {
 
 function partnerships(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
+  if (!HAS_PARTNER.test(s.text)) return;
   const subject = () => actorsIn(view, s).find((m) => !isProgramme(view, m.key));
   const pair = (a: string, b: string, rule: string) => {
     if (a === b || isProgramme(view, a) || isProgramme(view, b)) return;
@@ -325,6 +334,7 @@ function partnerships(ctx: Ctx, s: Sentence): void {
 
 function membership(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
+  if (!HAS_MEMBER.test(s.text)) return;
   for (const m of s.text.matchAll(MEMBER_OF)) {
     const at = abs(s, m.index!);
     for (const a of before(view, s, at)) for (const b of after(view, s, at + m[0].length, 20)) emit(ctx, a.key, "PART_OF", b.key, "member-of", s);

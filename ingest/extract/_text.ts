@@ -19,7 +19,20 @@ export type Token = {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
 
+const FOLDS = new Map<string, string>();
+
+/** Case, accents, apostrophes and punctuation folded away; memoised, since records reuse a small vocabulary. */
 export function fold(s: string): string {
+  let f = FOLDS.get(s);
+  if (f === undefined) {
+    f = foldNow(s);
+    if (FOLDS.size > 200_000) FOLDS.clear();
+    FOLDS.set(s, f);
+  }
+  return f;
+}
+
+function foldNow(s: string): string {
   return s
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -31,7 +44,18 @@ export function fold(s: string): string {
 }
 
 /** The key two spellings of one name share: folded, without spaces and leading articles. */
+const COMPACT = new Map<string, string>();
+
 export function compactKey(s: string): string {
+  let k = COMPACT.get(s);
+  if (k === undefined) {
+    if (COMPACT.size > 200_000) COMPACT.clear();
+    COMPACT.set(s, (k = compactNow(s)));
+  }
+  return k;
+}
+
+function compactNow(s: string): string {
   return fold(s)
     .replace(/^(the|la|le|les|l) /, "")
     .replace(/ /g, "");
@@ -46,20 +70,38 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = offset + m.index!;
-    const poss = /['’][sS]$/.test(raw) && raw.length > 2;
+    const last = raw.charCodeAt(raw.length - 1) | 32;
+    const poss = raw.length > 2 && last === 115 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === "’");
     const base = poss ? raw.slice(0, -2) : raw;
-    const word = /^[\p{L}\p{N}]/u.test(raw);
-    const letters = base.replace(/[^\p{L}]/gu, "");
-    const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
+    const c0 = raw[0];
+    const word = c0 !== "<" && c0.toLowerCase() !== c0.toUpperCase() || (c0 >= "0" && c0 <= "9");
+    // letters, capitals and lower-case letters counted in one pass (no regex: this runs for every word)
+    let letters = 0, upper = 0, lowerEnd = false;
+    for (let i = 0; i < base.length; i++) {
+      const code = base.charCodeAt(i);
+      let isUp: boolean;
+      if (code >= 65 && code <= 90) isUp = true;
+      else if (code >= 97 && code <= 122) isUp = false;
+      else if (code < 128) continue;
+      else {
+        const ch = base[i], lo = ch.toLowerCase(), up = ch.toUpperCase();
+        if (lo === up) continue;
+        isUp = ch === up;
+      }
+      letters++;
+      if (isUp) upper++;
+      lowerEnd = i === base.length - 1 && !isUp;
+    }
+    const first = base[0];
     out.push({
       text: raw,
       start,
       end: start + raw.length,
       base,
       baseEnd: start + base.length,
-      fold: fold(base),
-      cap: /^\p{Lu}/u.test(base),
-      acronym: word && upper >= 2 && letters.length <= 10 && letters.length - upper <= 2 && !/\p{Ll}$/u.test(base.slice(-1)) ,
+      fold: word ? fold(base) : raw,
+      cap: first !== first.toLowerCase(),
+      acronym: word && upper >= 2 && letters <= 10 && letters - upper <= 2 && !lowerEnd,
       word,
     });
   }
@@ -180,8 +222,10 @@ export const LANGUAGES = new Set(
   ),
 );
 
-/** A RegExp whose `\\b` is a Unicode word boundary, so French words ending in accents ("formé", "appuyé") still match. */
+/** A RegExp whose `\b` is a Unicode word boundary, so French words ending in accents ("formé", "appuyé") still match. */
 export function uRegExp(source: string, flags = "giu"): RegExp {
-  const B = "(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))";
-  return new RegExp(source.replace(/\\b/g, B), flags);
+  const inner = "(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))";
+  // a leading \b before a word is only "no letter before"; the cheap form keeps the scan fast
+  const src = source.replace(/^\\b/, "(?<![\\p{L}\\p{N}])").replace(/\\b$/, "(?![\\p{L}\\p{N}])");
+  return new RegExp(src.replace(/\\b/g, inner), flags);
 }
