@@ -37,7 +37,7 @@ function handler(options: ServeOptions) {
     const headers = {
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'",
+      "Content-Security-Policy": "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'",
     };
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, headers).end();
