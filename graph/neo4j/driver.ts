@@ -1,14 +1,9 @@
 // The one place that creates a neo4j-driver instance, and decides where the database is:
 // NEO4J_URI/USER/PASSWORD/DATABASE, or the credentials the local server (`npm run neo4j`) left in the data folder.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 import { z } from "zod";
+import { readLocalCredentials } from "./credentials.ts";
 import { HOW_TO_START, Neo4jGraphError, explainDriverError } from "./errors.ts";
-
-/** Where the local server keeps its store and credentials, inside the data folder. */
-export const LOCAL_NEO4J_DIR = "neo4j";
-export const CREDENTIALS_FILE = "credentials.json";
 
 export const Neo4jConfig = z.object({
   uri: z.string().min(1),
@@ -19,38 +14,6 @@ export const Neo4jConfig = z.object({
   source: z.enum(["env", "local"]),
 });
 export type Neo4jConfig = z.infer<typeof Neo4jConfig>;
-
-/** What `harvestgraph neo4j` writes to `<dataDir>/neo4j/credentials.json` (mode 0600). */
-export const LocalCredentials = z.object({
-  uri: z.string().min(1),
-  user: z.string().min(1),
-  password: z.string().min(8),
-  port: z.number().int().positive(),
-});
-export type LocalCredentials = z.infer<typeof LocalCredentials>;
-
-export function localNeo4jDir(dataDir: string): string {
-  return join(dataDir, LOCAL_NEO4J_DIR);
-}
-
-export function localCredentialsPath(dataDir: string): string {
-  return join(localNeo4jDir(dataDir), CREDENTIALS_FILE);
-}
-
-/** The local server's credentials, or null when it was never started in this data folder. */
-export function readLocalCredentials(dataDir: string): LocalCredentials | null {
-  const file = localCredentialsPath(dataDir);
-  if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Neo4jGraphError("E_CONFIG", `readLocalCredentials: ${file} is not JSON (${(error as Error).message}); delete it and run \`npm run neo4j\``);
-  }
-  const parsed = LocalCredentials.safeParse(json);
-  if (!parsed.success) throw new Neo4jGraphError("E_CONFIG", `readLocalCredentials: ${file}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
-  return parsed.data;
-}
 
 /** host:port of a bolt/neo4j URI, so bolt://127.0.0.1:7687 and neo4j://127.0.0.1:7687 count as the same server. */
 function hostPort(uri: string): string | null {
@@ -89,7 +52,7 @@ const DRIVER_CONFIG = {
   telemetryDisabled: true,
   // Faults (unreachable server, wrong address) must surface within seconds, not the 30 s defaults.
   connectionTimeout: 5_000,
-  connectionAcquisitionTimeout: 10_000,
+  connectionAcquisitionTimeout: 6_000,
   maxTransactionRetryTime: 15_000,
   userAgent: "harvestgraph",
 } as const;

@@ -27,6 +27,9 @@ export function explainDriverError(error: unknown, where: { uri: string; databas
     return new Neo4jGraphError("E_AUTH", `Neo4j at ${where.uri} refused the user or password (check NEO4J_USER / NEO4J_PASSWORD)`, { cause: error });
   if (code === "ServiceUnavailable" || code === "SessionExpired")
     return new Neo4jGraphError("E_UNREACHABLE", `Neo4j at ${where.uri} is unreachable (${firstLine(error.message)}); ${HOW_TO_START}`, { cause: error });
+  // Something accepted the TCP connection but never completed the Bolt handshake (not Neo4j, or a hung server).
+  if (/acquisition timed out|connection timed out|timed out after/i.test(error.message))
+    return new Neo4jGraphError("E_UNREACHABLE", `Neo4j at ${where.uri} did not answer (${firstLine(error.message)}); ${HOW_TO_START}`, { cause: error });
   if (code === "Neo.ClientError.Database.DatabaseNotFound")
     return new Neo4jGraphError("E_DATABASE_NOT_FOUND", `Neo4j at ${where.uri} has no database "${where.database ?? "(default)"}" (check NEO4J_DATABASE)`, { cause: error });
   return error;

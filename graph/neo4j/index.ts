@@ -1,16 +1,15 @@
 // Public surface of the Neo4j module: where the database is, the one driver, the schema, and the batched push.
+export { Neo4jConfig, resolveNeo4jConfig, createDriver, connectDriver } from "./driver.ts";
 export {
-  Neo4jConfig,
   LocalCredentials,
-  resolveNeo4jConfig,
   readLocalCredentials,
+  writeLocalCredentials,
   localCredentialsPath,
   localNeo4jDir,
-  createDriver,
-  connectDriver,
-} from "./driver.ts";
+  CREDENTIALS_FILE,
+} from "./credentials.ts";
 export { Neo4jGraphError, explainDriverError, HOW_TO_START, type Neo4jGraphErrorCode } from "./errors.ts";
-export { ensureSchema, SCHEMA_STATEMENTS, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from "./schema.ts";
+export { ensureSchema, schemaName, SCHEMA_STATEMENTS, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from "./schema.ts";
 export { pushExtraction, DEFAULT_PUSH_OPTIONS, type PushOptions, type PushResult, type PushProgress, type PushPhase } from "./write.ts";
 export { toPushRows, type PushRows } from "./rows.ts";
 export { MENTIONED_IN, NODE_LABELS, type NodeLabel } from "./statements.ts";

@@ -37,11 +37,27 @@ export const SCHEMA_STATEMENTS: readonly string[] = Object.freeze([
 /** Waits for new indexes to come online, so a query right after the push can use them. */
 export const AWAIT_INDEXES = "CALL db.awaitIndexes(300)";
 
-/** Applies the schema; cheap when it already exists. Schema changes cannot share a transaction with writes. */
+/** Names of existing indexes; a uniqueness constraint's backing index carries the constraint's name. */
+export const SHOW_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name";
+
+/** The name each statement creates, so statements whose index or constraint exists can be skipped. */
+export function schemaName(statement: string): string {
+  const match = /^CREATE (?:CONSTRAINT|INDEX|FULLTEXT INDEX) (\w+) IF NOT EXISTS/.exec(statement);
+  if (!match) throw new Error(`schemaName: no name in ${statement.slice(0, 60)}`);
+  return match[1];
+}
+
+/**
+ * Applies the schema statements whose index or constraint is missing (all of them stay IF NOT EXISTS, for a concurrent
+ * push), then waits for indexes to come online. Schema changes cannot share a transaction with writes.
+ */
 export async function ensureSchema(driver: Driver, options: { database?: string; uri?: string } = {}): Promise<void> {
+  const config = { database: options.database, routing: "WRITE" as const };
   try {
-    for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement, {}, { database: options.database, routing: "WRITE" });
-    await driver.executeQuery(AWAIT_INDEXES, {}, { database: options.database, routing: "WRITE" });
+    const existing = new Set((await driver.executeQuery(SHOW_SCHEMA_NAMES, {}, config)).records.map((r) => r.get("name") as string));
+    const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaName(statement)));
+    for (const statement of missing) await driver.executeQuery(statement, {}, config);
+    if (missing.length > 0) await driver.executeQuery(AWAIT_INDEXES, {}, config);
   } catch (error) {
     throw explainDriverError(error, { uri: options.uri ?? "the configured server", database: options.database });
   }

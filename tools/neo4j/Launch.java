@@ -22,7 +22,23 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public class Launch {
     static final String READY = "HARVESTGRAPH_NEO4J_READY";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            fail(rootCause(e));
+        }
+    }
+
+    /** The innermost cause, which names the real problem (a locked store, a taken port), as one line. */
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = String.valueOf(root.getMessage()).replace('\n', ' ');
+        return root.getClass().getSimpleName() + ": " + message;
+    }
+
+    static void run(String[] args) throws Exception {
         Path home = null;
         int port = 0;
         long pageCacheMb = 64;

@@ -59,6 +59,8 @@ export type Neo4jServer = {
   port: number;
   pid: number;
   dataDir: string;
+  /** Settles when the JVM exits, for whatever reason (stop(), a crash, a kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Shuts the server down cleanly (checkpoint, then exit); safe to call twice. */
   stop(): Promise<void>;
 };
@@ -115,13 +117,11 @@ function waitForReady(child: ChildProcess, timeoutMs: number, logs: string): Pro
       const match = READY_LINE.exec(stdout);
       if (match) done(null, Number(match[1]));
     };
-    const onExit = (code: number | null, signal: string | null) =>
-      done(
-        new Neo4jServerError(
-          "E_START",
-          `Neo4j exited before it was ready (${signal ?? `exit code ${code}`}): ${lastLines(stderr, 3) || "no output"}; see ${logs}`,
-        ),
-      );
+    const onExit = (code: number | null, signal: string | null) => {
+      // Launch.java reports a failure as one "Launch: …" line; anything else (a JVM error) shows as its last lines.
+      const reason = /^Launch: (.*)$/m.exec(stderr)?.[1] ?? (lastLines(stderr, 3) || "no output");
+      done(new Neo4jServerError("E_START", `Neo4j exited before it was ready (${signal ?? `exit code ${code}`}): ${reason}; see ${logs}`));
+    };
     const timer = setTimeout(
       () => done(new Neo4jServerError("E_TIMEOUT", `Neo4j was not ready after ${Math.round(timeoutMs / 1000)} s; see ${logs}`)),
       timeoutMs,
@@ -192,6 +192,9 @@ export async function startNeo4jServer(options: Neo4jServerOptions): Promise<Neo
   // stdout is drained so a chatty JVM never blocks on a full pipe.
   child.stdout.on("data", () => {});
   child.stderr.on("data", () => {});
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+    child.once("exit", (code, signal) => resolvePromise({ code, signal })),
+  );
   const deadline = Date.now() + opts.startTimeoutMs;
 
   try {
@@ -209,6 +212,7 @@ export async function startNeo4jServer(options: Neo4jServerOptions): Promise<Neo
       port,
       pid: child.pid!,
       dataDir,
+      exited,
       stop: () => (stopping ??= stopChild(child)),
     };
   } catch (error) {
