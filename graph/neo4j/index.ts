@@ -13,3 +13,4 @@ export { ensureSchema, schemaName, SCHEMA_STATEMENTS, FULLTEXT_INDEX, FULLTEXT_P
 export { pushExtraction, DEFAULT_PUSH_OPTIONS, type PushOptions, type PushResult, type PushProgress, type PushPhase } from "./write.ts";
 export { toPushRows, type PushRows } from "./rows.ts";
 export { MENTIONED_IN, NODE_LABELS, type NodeLabel } from "./statements.ts";
+export { forgetOutcomes, DELETE_OUTCOMES } from "./forget.ts";
