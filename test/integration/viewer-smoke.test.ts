@@ -57,17 +57,36 @@ async function nonWhitePixels(page: Page): Promise<number> {
   }, png.toString("base64"));
 }
 
-async function clickNode(page: Page, node: string): Promise<void> {
-  const p = await page.evaluate(
-    (n) =>
-      (
-        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } | null } }
-      ).harvestgraphViewer.nodePosition(n),
-    node,
-  );
-  expect(p, `position of ${node}`).not.toBeNull();
-  await page.mouse.move(p!.x, p!.y);
-  await page.mouse.click(p!.x, p!.y);
+type Point = { x: number; y: number };
+
+/** Where a node is drawn, once it stops moving (opening the panel resizes the canvas and sigma re-fits the graph). */
+async function nodePosition(page: Page, node: string): Promise<Point> {
+  const read = () =>
+    page.evaluate(
+      (n) =>
+        (
+          window as unknown as { harvestgraphViewer: { nodePosition(n: string): Point | null } }
+        ).harvestgraphViewer.nodePosition(n),
+      node,
+    );
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const now = await read();
+    if (now && last && now.x === last.x && now.y === last.y) return now;
+    last = now;
+  }
+  throw new Error(`nodePosition: ${node} did not settle (last ${JSON.stringify(last)})`);
+}
+
+async function clickNode(page: Page, node: string, modifiers: "Shift"[] = []): Promise<void> {
+  // two clicks within sigma's doubleClickTimeout (300 ms) would be read as a double click
+  await page.waitForTimeout(350);
+  const p = await nodePosition(page, node);
+  await page.mouse.move(p.x, p.y);
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(p.x, p.y);
+  for (const key of modifiers) await page.keyboard.up(key);
 }
 
 describe("viewer on the sample graph", () => {
@@ -151,14 +170,7 @@ describe("viewer on the sample graph", () => {
     const { page } = await openViewer(browser, server.url);
     await clickNode(page, "e:scc");
     await expect.poll(() => status(page, "selected")).toBe("e:scc");
-    const p = await page.evaluate(() =>
-      (
-        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
-      ).harvestgraphViewer.nodePosition("o:000"),
-    );
-    await page.keyboard.down("Shift");
-    await page.mouse.click(p.x, p.y);
-    await page.keyboard.up("Shift");
+    await clickNode(page, "o:000", ["Shift"]);
     await expect.poll(() => status(page, "path-target")).toBe("o:000");
     expect(await status(page, "selected")).toBe("e:scc");
     await expect.poll(() => page.evaluate(() => location.hash)).toContain("path=o%3A000");
@@ -168,21 +180,13 @@ describe("viewer on the sample graph", () => {
 
   it("refines the layout in a web worker on demand", async () => {
     const { page, errors } = await openViewer(browser, server.url);
-    const before = await page.evaluate(() =>
-      (
-        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
-      ).harvestgraphViewer.nodePosition("e:pax"),
-    );
+    const before = await nodePosition(page, "e:pax");
     await page.click('[data-hg="layout"]');
     expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("running");
     await page.waitForTimeout(800);
     await page.click('[data-hg="layout"]');
     expect(await page.getAttribute('[data-hg="layout"]', "data-layout")).toBe("stopped");
-    const after = await page.evaluate(() =>
-      (
-        window as unknown as { harvestgraphViewer: { nodePosition(n: string): { x: number; y: number } } }
-      ).harvestgraphViewer.nodePosition("e:pax"),
-    );
+    const after = await nodePosition(page, "e:pax");
     expect(after).not.toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
