@@ -100,6 +100,48 @@ describe("extractRecords on sentences", () => {
     expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).toContain(place);
   });
 
+  it.each([
+    { about: "a Portuguese name with its acronym", text: "In 2023 the Associação dos Camponeses de Niassa (ACN) opened a legal clinic.", name: "Associação dos Camponeses de Niassa", type: "Organisation" },
+    { about: "a body inside another body", text: "The Registry of Societies in the Ministry of Internal Affairs cancelled the permit of the Lamu Youth Forum.", name: "Registry of Societies", type: "GovernmentBody" },
+    { about: "the ministry it sits in", text: "The Registry of Societies in the Ministry of Internal Affairs cancelled the permit of the Lamu Youth Forum.", name: "Ministry of Internal Affairs", type: "GovernmentBody" },
+    { about: "a list inside a ministry's name", text: "In 2022 the Ministry of Gender, Youth and Sports (MGYS) approved the shelter.", name: "Ministry of Gender, Youth and Sports", type: "GovernmentBody" },
+    { about: "short lower-case words inside a name the acronym spells", text: "Umoja wa Wanawake Wakulima (UWW) registered 40 members.", name: "Umoja wa Wanawake Wakulima", type: "Organisation" },
+    { about: "a name given in two languages with its acronym", text: "The Human Rights Legal Clinic (Clínica Jurídica de Derechos Humanos, CJDH) filed an appeal.", name: "Human Rights Legal Clinic", type: "Organisation" },
+    { about: "an apostrophe inside a word", text: "The K'iche' Women Weavers Association opened a shop in Totonicapán.", name: "K'iche' Women Weavers Association", type: "Organisation" },
+    { about: "a committee of volunteers", text: "The Kibera Volunteers Safety Committee escorted the witnesses.", name: "Kibera Volunteers Safety Committee", type: "Organisation" },
+    { about: "a court named with its town", text: "The High Court in Mombasa released the activists.", name: "High Court", type: "GovernmentBody" },
+  ])("finds $about", ({ text, name, type }) => {
+    const x = run({ outcomeDescription: text });
+    expect(x.entities.map((e) => `${e.type} ${e.name}`)).toContain(`${type} ${name}`);
+  });
+
+  it("keeps the original-language name and the acronym as aliases", () => {
+    const x = run({ outcomeDescription: "The Human Rights Legal Clinic (Clínica Jurídica de Derechos Humanos, CJDH) filed an appeal." });
+    const e = x.entities.find((e) => e.name === "Human Rights Legal Clinic")!;
+    expect(e.aliases).toEqual(expect.arrayContaining(["CJDH", "Clínica Jurídica de Derechos Humanos"]));
+    expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).not.toContain("Derechos Humanos");
+  });
+
+  it.each([
+    { text: "The alerts covered the municipalities of Suchitoto and Chalatenango.", place: "Chalatenango" },
+    { text: "Les paysans vivent dans le Haut-Uélé depuis 2010.", place: "Haut-Uélé" },
+    { text: "La coalition travaille dans la région Boucle du Mouhoun.", place: "Boucle" },
+    { text: "Survivors in the Eastern Province were referred.", place: "Eastern Province" },
+    { text: "Volunteers from neighbourhoods of Kassala joined.", place: "Kassala" },
+    { text: "The High Court in Mombasa released the activists.", place: "Mombasa" },
+  ])("finds the local place in: $text", ({ text, place }) => {
+    const x = run({ outcomeDescription: text });
+    expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).toContain(place);
+  });
+
+  it.each([
+    "La ligue forme ses membres selon la Charte de Banjul.",
+    "The Red de Jóvenes Defensores del Sur (REJODES) met in the capital.",
+  ])("takes no place from a document or from inside a name: %s", (text) => {
+    const x = run({ outcomeDescription: text, country: "Kenya" });
+    expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).toEqual(["Kenya"]);
+  });
+
   it("does not take a language or a month for a place", () => {
     const x = run({ outcomeDescription: "In August 2023 the manual was printed in Arabic." });
     expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).toEqual(["Kenya"]);

@@ -7,6 +7,7 @@ import {
   GENERIC_NAME_WORDS,
   HEADS,
   LEADING_HEADS,
+  LEADING_ONLY_HEADS,
   NAME_OPENERS,
   MONTHS,
   NAME_PARTICLES,
@@ -57,13 +58,23 @@ export function typeOfName(words: string[]): EntityType {
     return "ArmedGroup";
   const un = folds.some((f, i) => f === "un" || (f === "united" && folds[i + 1] === "nations") || (f === "nations" && folds[i + 1] === "unies"));
   if (un && !has(/^(council|conseil|assembly|assemblee)$/)) return "Organisation";
-  if (LEADING_HEADS.has(folds[0]) && HEADS[folds[0]]) return HEADS[folds[0]];
-  for (let i = folds.length - 1; i >= 0; i--) if (HEADS[folds[i]] && /^\p{Lu}/u.test(words[i])) return HEADS[folds[i]];
-  return "Organisation";
+  let type: EntityType = "Organisation";
+  if (LEADING_HEADS.has(folds[0]) && HEADS[folds[0]]) type = HEADS[folds[0]];
+  else
+    for (let i = folds.length - 1; i >= 0; i--)
+      if (HEADS[folds[i]] && /^\p{Lu}/u.test(words[i]) && (i === 0 || !LEADING_ONLY_HEADS.has(folds[i]))) {
+        type = HEADS[folds[i]];
+        break;
+      }
+  // a committee or council of volunteers, residents or an international movement is not a state body
+  if (type === "GovernmentBody" && has(/^(committee|comite|council|conseil|cellule)$/) && has(CIVIC_WORDS)) return "Organisation";
+  return type;
 }
 
+const CIVIC_WORDS = /^(international|internationale|volunteers?|volontaires|benevoles|residents?|youth|jeunes|women|femmes|citizens?|citoyens?|citoyenne|villagers|rescue|vigilance|community|communautaire|parents|victims|victimes|students|etudiants)$/;
+
 function hasHead(words: string[]): boolean {
-  return words.some((w) => /^\p{Lu}/u.test(w) && HEADS[fold(w)] !== undefined);
+  return words.some((w, i) => /^\p{Lu}/u.test(w) && HEADS[fold(w)] !== undefined && (i === 0 || !LEADING_ONLY_HEADS.has(fold(w))));
 }
 
 export function isGenericName(name: string): boolean {
@@ -90,7 +101,21 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
       const and = between.findIndex((b) => b === "and" || b === "et");
       if (and >= 0 && (LEADING_HEADS.has(tokens[k].fold) || between.slice(and + 1).some((b) => /^(the|la|le|les|l)$/.test(b)))) break;
       if (tokens[j].text.endsWith("'s") && tokens[k].acronym) break;
+      // "Registrar of … in the Ministry of …": a body inside another body is a second name
+      if (between.some((b) => b === "in" || b === "within" || b === "au sein") && LEADING_HEADS.has(tokens[k].fold)) break;
       j = k;
+    }
+    // "Ministry of Public Service, Labour and Social Welfare": a list inside a body's name, after "of"/"de"
+    const tail = listTail(tokens, i, j);
+    if (tail > j) {
+      j = tail;
+      for (;;) {
+        let k = j + 1;
+        while (isParticle(tokens[k]) && tokens[k].start - tokens[k - 1].end <= 1) k++;
+        if (!isCapWord(tokens[k]) || tokens[k].start - tokens[k - 1].end > 1) break;
+        if (tokens.slice(j + 1, k).some((t) => t.fold === "and" || t.fold === "et")) break;
+        j = k;
+      }
     }
     // trim openers ("The", "In", "La") and particles at the front
     let s = i;
@@ -99,6 +124,45 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
     i = j + 1;
   }
   return out;
+}
+
+/** The bracket holds one capitalised name with a head, optionally followed by ", ACR". */
+function translation(inner: Token[]): { from: number; to: number; acr?: Token } | null {
+  let to = inner.length - 1;
+  let acr: Token | undefined;
+  if (inner[to]?.acronym && inner[to - 1]?.text === ",") {
+    acr = inner[to];
+    to -= 2;
+  }
+  if (to < 1 || !isCapWord(inner[0])) return null;
+  const cs = capitalChunks(inner.slice(0, to + 1));
+  if (cs.length !== 1 || cs[0][0] !== 0 || cs[0][1] !== to) return null;
+  const spelled = !!acr && abbreviates(acr.base, inner.slice(0, to + 1).map((t) => t.text).join(" "));
+  if (!spelled && !hasHead(inner.slice(0, to + 1).filter((t) => t.word).map((t) => t.base))) return null;
+  if (acr && GENERIC_ACRONYMS.has(acr.base.toUpperCase())) return null;
+  return { from: 0, to, acr };
+}
+
+/** End of ", Labour and Social Welfare" after a head-and-"of" chunk [i, j] (items without heads), or j when there is none. */
+function listTail(tokens: Token[], i: number, j: number): number {
+  if (tokens[j + 1]?.text !== "," || !isCapWord(tokens[j + 2])) return j;
+  const chunk = tokens.slice(i, j + 1);
+  if (!chunk.some((t) => HEADS[t.fold] !== undefined && t.cap) || !chunk.some((t) => /^(of|de|du|des)$/.test(t.fold))) return j;
+  let k = j + 1;
+  for (;;) {
+    if (tokens[k]?.text !== ",") return j;
+    let m = k + 1;
+    if (!isCapWord(tokens[m])) return j;
+    while (isCapWord(tokens[m + 1]) && tokens[m + 1].start - tokens[m].end <= 1) m++;
+    if (tokens.slice(k + 1, m + 1).some((t) => HEADS[t.fold] !== undefined)) return j;
+    const conj = tokens[m + 1];
+    if (conj && /^(and|et|y|e)$/.test(conj.fold) && isCapWord(tokens[m + 2])) {
+      let e = m + 2;
+      while (isCapWord(tokens[e + 1]) && tokens[e + 1].start - tokens[e].end <= 1) e++;
+      return e;
+    }
+    k = m + 1;
+  }
 }
 
 /** All actor candidates of one sentence. `text` is the field value; tokens carry offsets into it. */
@@ -118,15 +182,29 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     }
   }
 
+  const chunks = capitalChunks(tokens);
   // 2. acronym definitions: "Long Name (ACR)" and "ACR (Long Name)"
   for (let p = 0; p < tokens.length; p++) {
     if (tokens[p].text !== "(") continue;
     let q = p + 1;
-    while (q < tokens.length && tokens[q].text !== ")" && q - p <= 12) q++;
+    while (q < tokens.length && tokens[q].text !== ")" && q - p <= 24) q++;
     if (tokens[q]?.text !== ")") continue;
     const inner = tokens.slice(p + 1, q);
     const innerWords = inner.filter((t) => t.word);
     if (innerWords.length === 0) continue;
+    // "English Name (Nombre original, ACR)" and "English Name (Nom original)": one actor, named in two languages
+    const own = chunks.find((c) => c[1] === p - 1);
+    const tr = translation(inner);
+    if (own && tr && (hasHead(tokens.slice(own[0], p).filter((t) => t.word).map((t) => t.base)) || (tr.acr && abbreviates(tr.acr.base, slice(inner[tr.from], inner[tr.to]))))) {
+      const name = slice(tokens[own[0]], tokens[p - 1]).replace(/['’]s$/, "");
+      const original = slice(inner[tr.from], inner[tr.to]);
+      const words = tokens.slice(own[0], p).filter((t) => t.word).map((t) => t.base);
+      const c = { name, type: typeOfName(words), aliases: tr.acr ? [original, tr.acr.base] : [original], generic: isGenericName(name) };
+      push({ start: tokens[own[0]].start, end: tokens[p - 1].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+      push({ start: inner[tr.from].start, end: inner[tr.to].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+      if (tr.acr) push({ start: tr.acr.start, end: tr.acr.baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+      continue;
+    }
     const plural = innerWords.length === 1 && /^\p{Lu}{2,}s$/u.test(innerWords[0].text);
     if (plural) {
       facts.plural.push(innerWords[0].text.slice(0, -1));
@@ -140,7 +218,12 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
       let s = p - 1;
       if (!isCapWord(tokens[s])) continue;
       const glue = (t: Token | undefined) => isParticle(t) || t?.text === "to";
-      while (s > 0 && (isCapWord(tokens[s - 1]) || (glue(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || glue(tokens[s - 2]))))) s--;
+      // short lower-case words between capitals ("Abaharanira Uburenganzira bw'Abagore ba Huye"): the spelling decides
+      const inner = (k: number) => !!tokens[k] && tokens[k].word && !tokens[k].cap && tokens[k].text.length <= 3 && isCapWord(tokens[k - 1]) && !/^\d/.test(tokens[k].text);
+      while (s > 0 && (isCapWord(tokens[s - 1]) || inner(s - 1) || (glue(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || glue(tokens[s - 2]) || inner(s - 2))))) s--;
+      // a name with a list inside ("Ministry of Public Service, Labour and Social Welfare") starts where its chunk does
+      const chunk = chunks.find((c) => c[1] === p - 1);
+      if (chunk && chunk[0] < s) s = chunk[0];
       while (s < p - 1 && (isParticle(tokens[s]) || (NAME_OPENERS.has(tokens[s].fold) && !tokens[s].acronym))) s++;
       const words = tokens.slice(s, p).filter((t) => t.word);
       let from = -1;
@@ -189,19 +272,22 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
 
   // 3. capitalised names with a head noun, unless they only wrap a better-founded name ("Human Rights Office of the UNAMI")
   const founded = facts.candidates.slice();
-  for (const [s, e] of capitalChunks(tokens)) {
+  for (let [s, e] of chunks) {
     if (founded.some((c) => c.start >= tokens[s].start && c.end <= tokens[e].baseEnd && c.end - c.start < tokens[e].baseEnd - tokens[s].start)) continue;
     const words = tokens.slice(s, e + 1).filter((t) => t.word);
     const caps = words.filter((t) => t.cap);
     const un = caps[0]?.base === "UN" || (caps[0]?.fold === "united" && caps[1]?.fold === "nations");
     if (caps.length < 2 || (!hasHead(words.map((w) => w.base)) && !un)) continue;
     // a name is not a sentence: it has no verbs in lower case and at most one particle run between capitals
+    // "High Court in Harare": a place after "in" is where the body sits, not part of its name
+    const at = tokens.findIndex((t, k) => k > s && k < e && /^(in|à|en)$/.test(t.text) && isCapWord(tokens[k + 1]));
+    if (at > 0 && hasHead(tokens.slice(s, at).filter((t) => t.word).map((t) => t.base)) && !hasHead(tokens.slice(at + 1, e + 1).filter((t) => t.word).map((t) => t.base))) e = at - 1;
     const name = slice(tokens[s], tokens[e]).replace(/['’]s$/, "");
-    push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
+    push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(tokens.slice(s, e + 1).filter((t) => t.word).map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
   }
   // 4. names nobody listed, known by what they do: "Defenddefenders organized", "trained by Amnesty International Netherlands"
   const taken = (a: number, b: number) => facts.candidates.some((c) => c.start < b && a < c.end);
-  for (const [s, e0] of capitalChunks(tokens)) {
+  for (const [s, e0] of chunks) {
     // "facilitated by DefendDefenders in Addis Ababa": the name stops before a place preposition
     let e = e0;
     for (let k = s + 1; k <= e0; k++) if (/^(in|à|at|au)$/.test(tokens[k].text)) { e = k - 1; break; }

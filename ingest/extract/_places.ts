@@ -42,10 +42,13 @@ export function findCountries(tokens: Token[]): PlaceHit[] {
 }
 
 const KIND_AFTER = /^(county|counties|province|provinces|district|districts|state|region|regions|governorate|sub-region|subregion|sub-county|sub-counties|town|city|territory|village|villages|municipality|division|zone|commune|prefecture)$/i;
-const KIND_BEFORE = /^(province|provinces|territoire|territoires|région|régions|region|regions|district|districts|commune|communes|ville|village|villages|chefferie|secteur|cité|localité|quartier|préfecture|département|towns|cities|counties|governorate|city|town)$/i;
+const KIND_BEFORE = /^(province|provinces|territoire|territoires|région|régions|region|regions|district|districts|commune|communes|ville|village|villages|chefferie|secteur|secteurs|cité|localité|quartier|quartiers|préfecture|département|départements|towns|cities|counties|governorate|city|town|municipalities|municipality|municipalités|municipios|neighbourhoods|neighborhoods|neighbourhood|neighborhood|townships|township|sectors|wards|departments|cantons|islands|îles|suburbs|outskirts)$/i;
+/** Direction words: "Southern Province", "South West State" keep their kind word in the name. */
+const COMPASS = /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre)$/i;
 const TRIGGERS = new Set(["in", "at", "near", "across", "around", "à", "dans", "vers", "between", "entre", "from", "to"]);
 const NOT_PLACE = new Set(
-  "securite justice paix developpement defense solidarite promotion protection droits gestion gouvernance femmes jeunes homme personne etat state government god allah internet facebook twitter whatsapp signal telegram covid outcome phase year annex english french".split(
+  ("securite justice paix developpement defense solidarite promotion protection droits gestion gouvernance femmes jeunes homme personne etat state government god allah internet facebook twitter whatsapp signal telegram covid outcome phase year annex english french " +
+    "derechos humanos humanas direitos mujeres mulheres defensoras defensores justicia paz tierra agua proteccion desarrollo gobernacion pueblo").split(
     " ",
   ),
 );
@@ -85,8 +88,12 @@ export function findLocalPlaces(tokens: Token[], blocked: (i: number) => boolean
       .map((t) => t.text)
       .join(" ")
       .replace(/ - /g, "-");
-    const end = kindWord && kindWord.start > tokens[j].end ? tokens[j].baseEnd : tokens[j].baseEnd;
-    out.push({ start: tokens[i].start, end, name: name.replace(/['’]s$/, ""), surface: name, kind: "local", rule });
+    // "Kwale County" is Kwale, named with its kind word too; "Southern Province" and "South West State" need it
+    const compass = tokens.slice(i, j + 1).every((t) => COMPASS.test(t.text));
+    const withKind = kindWord && kindWord.cap && kindWord.start - tokens[j].end <= 1;
+    const end = withKind ? kindWord.end : tokens[j].baseEnd;
+    const canonical = compass && withKind ? `${name} ${kindWord.text}` : name.replace(/['’]s$/, "");
+    out.push({ start: tokens[i].start, end, name: canonical, surface: name, kind: "local", rule });
   };
   /** A list after a trigger: "Adama, Bishoftu and Mojo", "Kisangani et à Bafwasende", "de Gitega et de Karusi". */
   const list = (i: number, rule: string, allowBlocked: boolean) => {
@@ -112,7 +119,8 @@ export function findLocalPlaces(tokens: Token[], blocked: (i: number) => boolean
       list(i + 1, `place-after-${lower}`, false);
     } else if (TRIGGERS.has(lower) && /^(the|la|le)$/i.test(tokens[i + 1]?.text ?? "")) {
       const j = placeAt(tokens, i + 2);
-      if (j > 0 && KIND_AFTER.test(tokens[j + 1]?.text ?? "") && !blocked(i + 2)) take(i + 2, j, "place-kind-after", tokens[j + 1]);
+      // "in the Kasai Province"; French "dans le Logone Occidental" names a place without a kind word
+      if (j > 0 && !blocked(i + 2) && (KIND_AFTER.test(tokens[j + 1]?.text ?? "") || lower === "dans")) take(i + 2, j, "place-kind-after", KIND_AFTER.test(tokens[j + 1]?.text ?? "") ? tokens[j + 1] : undefined);
     } else if (KIND_BEFORE.test(t.text) && !t.cap) {
       // "territoire de Bafwasende", "province de la Tshopo", "régions de Zinder, Diffa et Tahoua", "villages of Akkar"
       let k = i + 1;
@@ -120,9 +128,15 @@ export function findLocalPlaces(tokens: Token[], blocked: (i: number) => boolean
       if (tokens[k]?.text === "'") k++;
       if (/^(la|le|l|the)$/i.test(tokens[k]?.text ?? "")) k++;
       if (tokens[k]?.text === "'") k++;
-      if (k > i + 1) list(k, "place-kind-before", true);
+      // "la région Atsimo-Andrefana", "province Orientale": a French kind word may take the name directly
+      if (k > i + 1 || /^(région|province|commune|ville|préfecture|territoire)$/i.test(t.text)) list(k, "place-kind-before", true);
     } else if ((lower === "de" || (lower === "d" && tokens[i + 1]?.text === "'")) && i > 0) {
       const k = lower === "d" ? i + 2 : i + 1;
+      // not after a capitalised word outside any name ("Protocole d'Istanbul"), and inside a name only at its end ("… de Ngozi")
+      const prev = tokens[i - 1];
+      if (prev.cap && prev.word && !blocked(i - 1) && i > 1) continue;
+      const j = placeAt(tokens, k);
+      if (j >= 0 && blocked(k) && blocked(j + 1) && j + 1 < tokens.length && tokens[j + 1].word) continue;
       if (placeWord(tokens[k]) && tokens[k].start - t.end <= 1) list(k, "place-after-de", true);
     } else if (/^\p{Lu}[\p{L}]+-based$/u.test(t.text)) {
       const base = t.text.slice(0, -"-based".length);

@@ -17,7 +17,9 @@ export type Token = {
   word: boolean;
 };
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
+// an apostrophe inside a word ("Q'eqchi", "Sana'a") joins it, except after a French elision ("l'", "d'", "qu'") or before a possessive "'s"
+const TOKEN =
+  /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
 
 const FOLDS = new Map<string, string>();
 
@@ -138,7 +140,7 @@ export const MONTHS = new Set(
 
 /** Lower-case words that may sit inside a proper name ("Ministry of Defence", "Ligue Paysanne de l'Aruwimi"). */
 export const NAME_PARTICLES = new Set(
-  "of for on and the in de des du la le les l d pour et à a au aux en el al bin ibn van von der &".split(" "),
+  "of for on and the in de des du la le les l d pour et à a au aux en el al bin ibn van von der & da das do dos del los las y e para por".split(" "),
 );
 
 /** Capitalised words that open sentences but never names. */
@@ -184,8 +186,22 @@ export const HEADS: Record<string, "Organisation" | "Coalition" | "GovernmentBod
   mouvement: "Organisation", observatoire: "Organisation", observatory: "Organisation", clinic: "Organisation",
   clinique: "Organisation", cellule: "Organisation", action: "Organisation", actions: "Organisation", project: "Project",
   projet: "Project", programme: "Programme", program: "Programme", agency_un: "Organisation", corporation: "Organisation",
-  company: "Organisation", ltd: "Organisation",
+  company: "Organisation", ltd: "Organisation", syndicate: "Organisation", syndicat: "Organisation",
+  // registries and administrations that decide on organisations
+  registrar: "GovernmentBody", registry: "GovernmentBody", registre: "GovernmentBody", administration: "GovernmentBody",
+  institution: "GovernmentBody", instance: "GovernmentBody", unit: "GovernmentBody", unite: "GovernmentBody",
+  // Spanish and Portuguese names (Latin America, Lusophone Africa)
+  asociacion: "Organisation", associacao: "Organisation", centro: "Organisation", fundacion: "Organisation",
+  fundacao: "Organisation", instituto: "Organisation", colectivo: "Organisation", coletivo: "Organisation",
+  movimiento: "Organisation", movimento: "Organisation", observatorio: "Organisation", sindicato: "Organisation",
+  bufete: "Organisation", clinica: "Organisation", liga: "Organisation", red: "Coalition", rede: "Coalition", federacion: "Coalition",
+  federacao: "Coalition", ministerio: "GovernmentBody", defensoria: "GovernmentBody", procuraduria: "GovernmentBody",
+  procurador: "GovernmentBody", comision: "GovernmentBody", comissao: "GovernmentBody", unidad: "GovernmentBody",
+  direccion: "GovernmentBody", direcao: "GovernmentBody", consejo: "GovernmentBody", conselho: "GovernmentBody",
 };
+
+/** Heads that make a name only in first place ("Red de Mujeres …", never "… Red Cross"). */
+export const LEADING_ONLY_HEADS = new Set(["red", "rede", "liga"]);
 
 /** Heads that come first in French names ("Réseau …", "Ligue …") or name a kind before "of" ("Ministry of …"). */
 export const LEADING_HEADS = new Set(
@@ -193,7 +209,9 @@ export const LEADING_HEADS = new Set(
     "reseau coalition association ligue collectif cercle forum groupe commission comite conseil ministere ministry office bureau " +
     "societe maison fondation institut union federation plateforme synergie cellule mouvement observatoire radio " +
     "government gouvernement police assemblee parlement cour tribunal direction agence chieftaincy chieftancy actions mission " +
-    "centre center clinique"
+    "centre center clinique registrar registry registre instance institution unit unite " +
+    "asociacion associacao centro fundacion fundacao instituto colectivo coletivo movimiento movimento observatorio sindicato " +
+    "bufete liga red rede federacion federacao ministerio defensoria procuraduria procurador comision comissao unidad direccion direcao consejo conselho"
   ).split(" "),
 );
 
