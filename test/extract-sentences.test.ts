@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRecords } from "../ingest/extract/index.ts";
 import type { Extraction, TextField } from "../ingest/schema.ts";
-import { makeRecord } from "./_extract.ts";
+import { makeRecord, readRecords } from "./_extract.ts";
 
 type Fields = Partial<Record<TextField, string>> & { fragmentId?: string; country?: string };
 
@@ -145,5 +145,126 @@ describe("extractRecords on sentences", () => {
   it("does not take a language or a month for a place", () => {
     const x = run({ outcomeDescription: "In August 2023 the manual was printed in Arabic." });
     expect(x.entities.filter((e) => e.type === "Place").map((e) => e.name)).toEqual(["Kenya"]);
+  });
+
+  it.each([
+    {
+      about: "money passed through an intermediary to the trainer",
+      fields: { programmeContribution: "In 2022, 15 members of the Kilifi Paralegal Forum were trained by the Coast Rights Alliance (CRA) in a course funded by the SCC programme through Hivos." },
+      want: ["SCC FUNDED Hivos", "Hivos FUNDED Coast Rights Alliance", "Coast Rights Alliance TRAINED Kilifi Paralegal Forum"],
+      not: ["SCC FUNDED Kilifi Paralegal Forum"],
+    },
+    {
+      about: "a grant channelled through a partner",
+      fields: { programmeContribution: "With a grant from the SCC programme, channelled through Oxfam Novib, the Tana Delta Women Network paid the rent of its office." },
+      want: ["SCC FUNDED Oxfam Novib", "Oxfam Novib FUNDED Tana Delta Women Network"],
+      not: [],
+    },
+    {
+      about: "a grant given and financed by the programme",
+      fields: { programmeContribution: "In 2021 Freedom House gave the Lilongwe Youth Forum a small grant, financed by the SCC programme, to print leaflets." },
+      want: ["Freedom House FUNDED Lilongwe Youth Forum", "SCC FUNDED Freedom House"],
+      not: [],
+    },
+    {
+      about: "a French grant awarded with the programme's money",
+      fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
+      want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],
+      not: ["SCC FUNDED Association des Pêcheurs de Mopti"],
+    },
+    {
+      about: "a passive training whose trainer the programme funded",
+      fields: { programmeContribution: "Six lawyers of the Gulu Legal Aid Clinic were trained by Access Now, with funding from the SCC programme." },
+      want: ["Access Now TRAINED Gulu Legal Aid Clinic", "SCC FUNDED Access Now"],
+      not: ["SCC FUNDED Gulu Legal Aid Clinic"],
+    },
+    {
+      about: "trainees listed as members of two organisations",
+      fields: { programmeContribution: "Des membres du Collectif des Éleveurs de Tahoua et de l'Association des Bergers du Dallol (ABD) ont été formés par Oxfam." },
+      want: ["Oxfam TRAINED Collectif des Éleveurs de Tahoua", "Oxfam TRAINED Association des Bergers du Dallol"],
+      not: [],
+    },
+    {
+      about: "mentoring described with several adjectives and a reference back",
+      fields: { outcomeDescription: "The Lira Women Network opened a shelter.", programmeContribution: "Hivos then provided monthly individual remote coaching to the network's leaders." },
+      want: ["Hivos MENTORED Lira Women Network"],
+      not: [],
+    },
+    {
+      about: "a patient named by a possessive",
+      fields: { programmeContribution: "With funding from the SCC programme, Oxfam gave the Kasese Youth Forum two laptops and mentored its chairperson." },
+      want: ["Oxfam MENTORED Kasese Youth Forum", "SCC FUNDED Oxfam"],
+      not: [],
+    },
+    {
+      about: "costs covered with words between",
+      fields: { programmeContribution: "Free Press Unlimited covered the monthly office rent of the Juba Reporters Club." },
+      want: ["Free Press Unlimited FUNDED Juba Reporters Club"],
+      not: [],
+    },
+    {
+      about: "coordination and a joint mechanism as partnerships",
+      fields: { outcomeDescription: "The Bor Youth Union coordinates with the Jonglei Women Association. The Lake Water Authority agreed to a joint monitoring plan with the Lake Victoria Fishers Union." },
+      want: ["Bor Youth Union PARTNERED_WITH Jonglei Women Association", "Lake Water Authority PARTNERED_WITH Lake Victoria Fishers Union"],
+      not: [],
+    },
+    {
+      about: "other actors acting, not those acted upon",
+      fields: { outcomeDescription: "The Mombasa Tenants Forum won a hearing.", otherActorsContribution: "The Kenya Land Alliance submitted a memo to the National Lands Commission." },
+      want: ["Kenya Land Alliance CONTRIBUTED_TO OUTCOME"],
+      not: ["National Lands Commission CONTRIBUTED_TO OUTCOME"],
+    },
+    {
+      about: "a reference back to the actor whose name has the noun",
+      fields: { outcomeDescription: "The Mbale Farmers Network and the Eastern Coalition for Land met officials.", programmeContribution: "Hivos trained the network on advocacy." },
+      want: ["Hivos TRAINED Mbale Farmers Network"],
+      not: ["Hivos TRAINED Eastern Coalition for Land"],
+    },
+  ])("finds who funded, trained or worked with whom: $about", ({ fields, want, not }) => {
+    const got = triples(run(fields, true));
+    for (const w of want) expect(got).toContain(w);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+
+  const withMeta = (meta: string, fields: Fields) =>
+    extractRecords(
+      readRecords(
+        "meta.txt",
+        [
+          "**FragmentID**: SCC-TST2401/CIV002",
+          "**Country**: Kenya",
+          meta,
+          `**Outcome description**: ${fields.outcomeDescription ?? ""}`,
+          `**Contribution of the programme**: ${fields.programmeContribution ?? ""}`,
+        ].join("\n"),
+      ),
+      { gazetteer: false },
+    ).extraction;
+
+  it("takes the state body that acted as who changed when the social actor is a duty bearer, and the civic actors it names as contributors", () => {
+    const x = withMeta("**Social actor**: Duty bearers\n**Outcome is negative**: NO", {
+      outcomeDescription: "In 2023, the Kilifi Paralegal Forum (KPF) obtained from the Ministry of Lands (MoL) the suspension of 300 evictions.",
+      programmeContribution: "Twelve KPF members were trained by Hivos.",
+    });
+    const got = triples(x);
+    expect(got).toContain("Ministry of Lands ACHIEVED OUTCOME");
+    expect(got).not.toContain("Kilifi Paralegal Forum ACHIEVED OUTCOME");
+    expect(got).toContain("Kilifi Paralegal Forum CONTRIBUTED_TO OUTCOME");
+  });
+
+  it("takes the civic actor as who changed when the social actor says so, even after a state body", () => {
+    const x = withMeta("**Social actor**: Civic change agents", {
+      outcomeDescription: "In 2023 the Rwanda Cooperative Agency granted registration to the Nyagatare Beekeepers Union (NBU).",
+    });
+    expect(triples(x)).toContain("Nyagatare Beekeepers Union ACHIEVED OUTCOME");
+    expect(triples(x)).not.toContain("Rwanda Cooperative Agency ACHIEVED OUTCOME");
+  });
+
+  it("does not count the supported organisation as a contributor to a setback it suffered", () => {
+    const x = withMeta("**Social actor**: Duty bearers\n**Outcome is negative**: YES", {
+      outcomeDescription: "In 2023, the Ministry of Lands (MoL) closed the office of the Kilifi Paralegal Forum (KPF).",
+      programmeContribution: "Twelve KPF members were trained by Hivos.",
+    });
+    expect(triples(x)).not.toContain("Kilifi Paralegal Forum CONTRIBUTED_TO OUTCOME");
   });
 });

@@ -239,7 +239,7 @@ function splitCamel(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
 }
 
-const REFERRING = /\b(?:the|The|this|This|its|la|La|le|Le|l['’]|L['’]|du|au|cette|Cette|ce|Ce)\s*(coalitions?|network|réseau|association|organisation|organization|commission|Commission|ministry|ministère|forum|committee|comité|collectif|ligue|league|desk|initiative|consortium|alliance|platform|plateforme|centre|center|programme|program|Programme)\b(?!\s+(?:of|de|des|du)\s+\p{Lu})/gu;
+const REFERRING = /\b(?:the|The|this|This|its|la|La|le|Le|l['’]|L['’]|du|au|cette|Cette|ce|Ce)\s*(coalitions?|network|réseau|association|organisation|organization|commission|Commission|ministry|ministère|forum|committee|comité|collectif|ligue|league|desk|initiative|consortium|alliance|platform|plateforme|centre|center|observatory|observatoire|collective|trust|programme|program|Programme)\b(?!\s+(?:of|de|des|du)\s+\p{Lu})/gu;
 const NATIONAL = /\b(?:the\s+|la\s+|les\s+|of\s+)?(?:national\s+(?:HRDs?\s+|human rights defenders?\s+)?(coalitions?|networks?|<redacted>)|(coalitions?|réseaux?)\s+nationa(?:le|les|l|ux))(?![\p{L}])/giu;
 const HEAD_OF: Record<string, string[]> = {
   coalition: ["coalition", "network", "reseau", "alliance", "consortium", "platform", "plateforme"],
@@ -296,11 +296,12 @@ function resolveReferences(view: RecordView): void {
         const words = [e.name, ...e.aliases].flatMap((n) => fold(n).split(" "));
         return heads.some((h) => words.includes(h)) || (heads.includes("coalition") && e.type === "Coalition");
       };
-      for (let i = order.length - 1; i >= 0; i--)
-        if (fits(order[i].key)) {
-          add.push({ key: order[i].key, start, end, kind: "coref" });
-          break;
-        }
+      // the latest actor whose own name has the noun ("the network" → "… Network") before one that only has its kind
+      const named = (key: string) => fits(key) && [entities.get(key)!.name, ...entities.get(key)!.aliases].some((n) => fold(n).split(" ").includes(noun));
+      let pick: string | undefined;
+      for (let i = order.length - 1; i >= 0 && !pick; i--) if (named(order[i].key)) pick = order[i].key;
+      for (let i = order.length - 1; i >= 0 && !pick; i--) if (fits(order[i].key)) pick = order[i].key;
+      if (pick) add.push({ key: pick, start, end, kind: "coref" });
     }
     s.mentions.push(...add);
     s.mentions.sort((a, b) => a.start - b.start);

@@ -11,32 +11,40 @@ const OUTCOME = "outcome";
 const FR_AUX = String.raw`(?:a|ont|avait|avaient|aura)\s+(?:(?!été\b)[\p{L}]+\s+)?`;
 const TRAIN_ACTIVE = uRegExp(String.raw`\b(?:trained|trains|train|${FR_AUX}formé|forme|forment)\b`, "giu");
 const TRAIN_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b`, "giu");
-const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:\w+ )?(?:mentorship|mentoring|coaching)|held (?:\w+ )?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
+const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching)|held (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits|meetings)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
 const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b`, "giu");
 const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
 const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b`, "iu");
 const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b`, "giu");
-const FUND_PHRASE = uRegExp(String.raw`\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|under)\b`, "giu");
+const FUND_PHRASE = uRegExp(String.raw`\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|(?:grants?|donations?|subventions?|funds) (?:from|de la part d[eu])|under)\b`, "giu");
+/** A grant given to someone: "gave CRRT a small grant", "a octroyé à l'OCLP une subvention", "provided a protection grant to". */
+const GIVE_GRANT = uRegExp(String.raw`\b(?:gave|awarded|granted|provided|offered|extended|${FR_AUX}(?:octroyé|accordé|attribué|alloué|versé|remis))\b([^.;]{0,60}?)\b(?:grants?|subventions?|donations?|financement)\b`, "giu");
+/** The intermediary money passed through, right after the funder. */
+const VIA = /^\s*,?\s*(?:(?:channel?led|disbursed|managed|passed|paid|transmis|versée?s?|acheminée?s?)\s+)?(?:through|via|à travers|par l['’]intermédiaire d[eu]|par le biais d[eu])\s+/iu;
 const FUND_ACTIVE = uRegExp(String.raw`\b(?:funded|financed|a financé|ont financé|finance[sd]?)\b`, "giu");
 const GRANT = uRegExp(String.raw`\b(?:supported|provided|gave|awarded|granted|a appuyé|a octroyé|a accordé|ont appuyé)\b([^.;]{0,80}?)\b(?:with|through|avec|par)\s+(?:a |an |une |un )?(?:small |petite |petit )?(?:grant|grants|funding|funds|subvention|financement|financial support)\b`, "giu");
-const COST = uRegExp(String.raw`\b(?:covered|paid|paid for|${FR_AUX}pris en charge|${FR_AUX}couvert|financed)\s+(?:the |les |le |la )?(?:costs?|fees|frais|coût|transport)\b`, "giu");
-const PARTNER = uRegExp(String.raw`\b(?:jointly with|together with|in partnership with|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b`, "giu");
+const COST = uRegExp(String.raw`\b(?:covered|paid|paid for|${FR_AUX}pris en charge|${FR_AUX}couvert|${FR_AUX}payé|financed)\s+(?:(?:the|les|le|la|l['’]|its|their)\s*)?(?:[\p{L}'’-]+\s+){0,3}?(?:costs?|fees|frais|coûts?|transport|travel|rent|loyer|salaries|salaires|déplacements?|per diems?|fuel|carburant|expenses|dépenses)\b`, "giu");
+const PARTNER = uRegExp(String.raw`\b(?:jointly with|together with|in partnership with|in coordination with|coordinates with|coordinated with|(?:works|worked|working) closely with|collaborates with|collaborated with|cooperates with|cooperated with|joint [\p{L}-]+(?: [\p{L}-]+)? with|en coordination avec|collabore avec|collaborent avec|travaille en étroite collaboration avec|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b`, "giu");
 const JOINT_OF = uRegExp(String.raw`\b(?:joint (?:exercise|initiative|project|effort|action|activity|programme|undertaking) (?:of|by)|exercice conjoint d[eu])\b`, "giu");
 const JOINTLY = uRegExp(String.raw`\b(?:jointly|conjointement|together)\s+(?:organi[sz]ed|ran|held|led|implemented|signed|developed|organisé|mené)`, "giu");
 const BETWEEN = uRegExp(String.raw`\b(?:between|entre)\b`, "giu");
 const SIGNED = uRegExp(String.raw`\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)`, "giu");
 const PARTNER_OF = uRegExp(String.raw`\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*`, "giu");
 const SUCH_AS = uRegExp(String.raw`\bthrough\b[^.;]{0,100}?\bsuch as\b`, "giu");
-const CONTRIB_BY = uRegExp(String.raw`\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu])\b`, "giu");
+const CONTRIB_BY = uRegExp(String.raw`\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu]|at the (?:request|initiative) of|upon (?:the )?request of|à la (?:demande|requête|initiative) d[eu]|(?:following|after|suite à|à la suite d['’]?)\s*(?:(?:a|an|the|une?|la|le|les|l['’])\s*)?(?:[\p{L}-]+\s+){0,2}?(?:request|complaint|petition|alerts?|referral|submission|advocacy|saisine|plainte|requête|pétition|alertes?|plaidoyer)s?(?:\s+[\p{L}-]+)?\s+(?:of|by|from|d[eu]|des|par))\b`, "giu");
+/** Who is acted upon, not acting: "submitted to the IIMM", "accused AQDTA", "auprès du ministère". */
+const OBJECT_BEFORE = uRegExp(String.raw`\b(?:to|with|into|against|for|about|on|accused|threatened|attacked|arrested|targeted|à|au|aux|avec|contre|auprès d[eu]|accusé|menacé|arrêté|visé)\s+(?:(?:the|la|le|les|l['’])\s*)?$`, "iu");
 const MEMBER_OF = uRegExp(String.raw`\b(?:is a member of|are members of|a member of|est membre d[eu]|sont membres d[eu]|membre d[eu])\b`, "giu");
 
-type Ctx = { view: RecordView; out: LocalRelation[]; achievers: string[] };
+/** `civic`: the non-government actors who pushed for the change (who changed, or who the outcome names when a state body changed). */
+type Ctx = { view: RecordView; out: LocalRelation[]; achievers: string[]; civic: string[] };
 
 export function findRelations(view: RecordView): LocalRelation[] {
-  const ctx: Ctx = { view, out: [], achievers: [] };
+  const ctx: Ctx = { view, out: [], achievers: [], civic: [] };
   const { sentences } = view;
-  // 1. who changed: the named actors the outcome description opens with
+  // 1. who changed: the named actors the outcome description opens with, of the kind the record's social actor says
   ctx.achievers = findAchievers(view);
+  ctx.civic = ctx.achievers.some((a) => !isGovernment(view, a)) ? ctx.achievers : findAchievers(view, "civic");
   for (const a of ctx.achievers) {
     const s = sentences.find((x) => x.field === "outcomeDescription" && x.mentions.some((m) => m.key === a))!;
     emit(ctx, a, "ACHIEVED", OUTCOME, "achiever-subject", s);
@@ -64,6 +72,7 @@ const actor = (view: RecordView, m: Mention) => {
   return !!e && isActorType(e.type);
 };
 const isProgramme = (view: RecordView, key: string) => view.entities.get(key)?.type === "Programme";
+const isGovernment = (view: RecordView, key: string) => view.entities.get(key)?.type === "GovernmentBody";
 const abs = (s: Sentence, i: number) => s.span.start + i;
 
 function actorsIn(view: RecordView, s: Sentence): Mention[] {
@@ -71,13 +80,29 @@ function actorsIn(view: RecordView, s: Sentence): Mention[] {
 }
 
 /** The nearest actor named before `pos` in the same clause. */
-function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: boolean } = {}): Mention[] {
+function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: boolean; noList?: boolean } = {}): Mention[] {
   const list = actorsIn(view, s).filter((m) => m.end <= pos && (opts.programme || !isProgramme(view, m.key)));
   const last = list[list.length - 1];
   if (!last) return [];
   const gap = s.text.slice(last.end - s.span.start, pos - s.span.start);
   if (/;/.test(gap)) return [];
-  return list.filter((m) => m.start === last.start);
+  // "members of CODA and of ATDM were trained": the list that ends there
+  const out = list.filter((m) => m.start === last.start);
+  let from = last.start;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const m = list[i];
+    if (m.end > from) continue;
+    // "Association des Bergers du Dallol (ABD)": the acronym in brackets is the same item
+    if (out.some((o) => o.key === m.key)) {
+      from = m.start;
+      continue;
+    }
+    const between = s.text.slice(m.end - s.span.start, from - s.span.start);
+    if (!LIST_GAP.test(between) || between.trim() === "" || (opts.noList ?? false)) break;
+    out.push(m);
+    from = m.start;
+  }
+  return dedupe(out.reverse());
 }
 
 /** The first actor named after `pos` (within `max` characters), with the actors listed after it. */
@@ -88,7 +113,7 @@ function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { pr
   return withList(view, s, first, list, opts.noComma);
 }
 
-const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&))?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
+const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&)(?:\s+(?:of|de|du|des|d['’]))?)?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
 
 function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[], noComma = false): Mention[] {
   const out = list.filter((m) => m.start === first.start);
@@ -125,12 +150,24 @@ function emit(ctx: Ctx, source: string, type: RelationType, target: string, rule
   ctx.out.push({ source, type, target, rule, evidence: [ctx.view.evidence(s)] });
 }
 
-function findAchievers(view: RecordView): string[] {
-  for (const s of view.sentences) {
-    if (s.field !== "outcomeDescription") continue;
-    const list = actorsIn(view, s).filter((m) => !isProgramme(view, m.key));
-    if (list.length === 0) continue;
-    return withList(view, s, list[0], list).map((m) => m.key);
+/** Duty bearers change as state bodies; civic change agents and citizens as the others. */
+const DUTY_BEARERS = /duty|obligation|state actor|government|gouvern|autorit/i;
+const CIVIC_ACTORS = /civic|civique|citizen|citoyen|civil/i;
+
+function findAchievers(view: RecordView, kind?: "civic"): string[] {
+  const social = view.record.socialActor ?? "";
+  const want = kind ?? (DUTY_BEARERS.test(social) ? "duty" : CIVIC_ACTORS.test(social) ? "civic" : null);
+  const fits = (key: string) => !isProgramme(view, key) && (want === null || (want === "duty") === isGovernment(view, key));
+  for (const pass of want ? [want, null] : [null]) {
+    for (const s of view.sentences) {
+      if (s.field !== "outcomeDescription") continue;
+      const list = actorsIn(view, s).filter((m) => !isProgramme(view, m.key));
+      const first = list.find((m) => pass === null || fits(m.key));
+      if (!first) continue;
+      const keys = withList(view, s, first, list.filter((m) => m.start >= first.start)).map((m) => m.key);
+      return pass === null ? keys : keys.filter(fits);
+    }
+    if (kind) return [];
   }
   return [];
 }
@@ -139,8 +176,8 @@ function findAchievers(view: RecordView): string[] {
 
 // Cheap keyword tests that let most sentences skip a family of rules.
 const HAS_CAPACITY = /train|form|mentor|coach|accompag|encadr|workshop|atelier|session|organi|held|ran |conduct|facilit|deliver|anim/i;
-const HAS_FUNDING = /fund|financ|grant|subvention|cost|frais|paid|pris en charge|couv|cover|under|support|appu/i;
-const HAS_PARTNER = /joint|conjoint|together|partner|partenai|collaborat|cooperat|concours|côtés|alongside|between|entre|sign|such as/i;
+const HAS_FUNDING = /fund|financ|grant|subvention|cost|frais|paid|pay|pris en charge|couv|cover|under|support|appu|octroy|accord|attribu|allou|vers|remis|donation|award|rent|loyer/i;
+const HAS_PARTNER = /joint|conjoint|together|partner|partenai|collaborat|cooperat|coordinat|closely|concours|côtés|alongside|between|entre|sign|such as/i;
 const HAS_MEMBER = /member|membre|\(/i;
 
 function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
@@ -152,9 +189,11 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
     for (const m of s.text.matchAll(re)) {
       const at = abs(s, m.index!), end = at + m[0].length;
       passiveSpans.push([at, end]);
-      const patients = before(view, s, at);
+      let patients = before(view, s, at);
       const by = /\b(?:by|par)\b/iu.exec(s.text.slice(end - s.span.start));
       let agents = by ? after(view, s, end + by.index + by[0].length, 60) : [];
+      // "The leaders of the four organisations were trained by PAX": those who pushed for the change
+      if (patients.length === 0 && agents.length > 0 && s.field === "programmeContribution") patients = ctx.civic.filter((c) => !agents.some((a) => a.key === c)).map((key) => ({ key, start: at, end: at, kind: "coref" as const }));
       // "X organised a workshop during which Y were trained": the organiser
       if (agents.length === 0) agents = actorsIn(view, s).filter((a) => !isProgramme(view, a.key) && a.end <= (patients[0]?.start ?? at)).slice(0, 1);
       for (const a of agents) for (const p of patients) if (!isProgramme(view, a.key)) emit(ctx, a.key, type, p.key, rule, s);
@@ -167,9 +206,18 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
     for (const m of s.text.matchAll(re)) {
       const at = abs(s, m.index!), end = at + m[0].length;
       if (inPassive(at)) continue;
-      const agents = before(view, s, at);
+      let agents = before(view, s, at);
+      // "Oxfam gave the Forum two laptops and mentored …": a coordinated verb has the clause's subject, not the last object
+      const gapBefore = agents.length ? s.text.slice(agents[agents.length - 1].end - s.span.start, m.index!) : "";
+      if (/\S\s+(?:and|et)\s+(?:(?:then|also|later|ensuite|aussi|a|ont)\s+)*$/iu.test(gapBefore)) {
+        const subject = actorsIn(view, s).find((x) => !isProgramme(view, x.key) && x.end <= at);
+        if (subject) agents = [subject];
+      }
       if (agents.length === 0 || agents.some((a) => isProgramme(view, a.key))) continue;
       let patients = after(view, s, end, 120).map((p) => p.key);
+      // "… provided the collective with storage and mentored its coordinator": the actor "its" stands for
+      if (patients.length === 0 && /^\s+(?:its|their|son|sa|ses|leur|leurs)\s/iu.test(s.text.slice(end - s.span.start)))
+        patients = actorsIn(view, s).filter((x) => x.end <= at && !agents.some((a) => a.key === x.key) && !isProgramme(view, x.key)).slice(-1).map((x) => x.key);
       if (patients.length === 0) patients = fallback(agents[0].key);
       for (const a of agents) for (const p of patients) emit(ctx, a.key, type, p, rule, s);
     }
@@ -220,21 +268,42 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
 function funding(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
   if (!HAS_FUNDING.test(s.text)) return;
-  for (const m of s.text.matchAll(FUND_PHRASE)) {
+  const here = (r: LocalRelation) => r.evidence[0].start === s.span.start && r.evidence[0].field === s.field;
+  // 1. support by partners first (grants given, costs covered, active funding), so a programme named later funds the giver
+  for (const m of s.text.matchAll(GIVE_GRANT)) {
     const at = abs(s, m.index!), end = at + m[0].length;
-    const funders = after(view, s, end, 20, { programme: true, noComma: true });
+    const funders = before(view, s, at, { programme: true, noList: true });
+    const inside = actorsIn(view, s).filter((x) => x.start >= at + m[0].indexOf(m[1], m[0].indexOf(" ")) && x.end <= end);
+    const to = /^\s*(?:\p{L}+\s+){0,3}?(?:to|à|au|aux|for|pour)\b/iu.exec(s.text.slice(end - s.span.start));
+    const funded = inside.length > 0 ? inside : to ? after(view, s, end + to[0].length, 30) : [];
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "gave-grant", s);
+  }
+  for (const m of s.text.matchAll(GRANT)) {
+    const at = abs(s, m.index!);
+    const funders = before(view, s, at, { programme: true });
+    const funded = after(view, s, at + m[0].indexOf(m[1]), m[1].length + 1);
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "grant", s);
+  }
+  for (const m of s.text.matchAll(COST)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    // the subject pays, even after a coordinated verb ("PAX a accompagné le réseau … et a pris en charge le transport")
+    const before = actorsIn(view, s).filter((x) => x.end <= at);
+    const funders = (before.filter((x) => !isProgramme(view, x.key)).length > 0 ? before.filter((x) => !isProgramme(view, x.key)) : before).slice(0, 1);
     if (funders.length === 0) continue;
-    if (m[0] === "under" && !funders.every((f) => isProgramme(view, f.key))) continue;
-    const fkeys = new Set(funders.map((f) => f.key));
-    const others = actorsIn(view, s).filter((x) => !fkeys.has(x.key) && !(isProgramme(view, x.key) && m[0] === "under"));
-    const first = others.find((x) => !isProgramme(view, x.key));
-    const funded = first ? [first.key] : [];
-    // "under the SCC programme" after another funder: the programme funds that funder too
-    if (m[0] === "under") {
-      const prev = actorsIn(view, s).filter((x) => x.end <= at && !isProgramme(view, x.key)).slice(-1);
-      for (const p of prev) for (const f of funders) emit(ctx, f.key, "FUNDED", p.key, "funded-under", s);
-    }
-    for (const f of funders) for (const d of funded) if (m[0] !== "under" || d !== actorsIn(view, s).find((x) => x.end <= at)?.key) emit(ctx, f.key, "FUNDED", d, "funding-phrase", s);
+    const f = funders[0].key;
+    let funded = after(view, s, end, 60).map((x) => x.key);
+    // no one named after the costs: whom the same sentence supports, whom the payer supports elsewhere, else who changed
+    if (funded.length === 0) funded = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && here(r)).map((r) => r.target);
+    if (funded.length === 0) funded = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.source === f).map((r) => r.target);
+    if (funded.length === 0 && !ctx.achievers.includes(f) && s.field === "programmeContribution") funded = ctx.achievers.filter((a) => !isGovernment(view, a));
+    for (const d of new Set(funded)) emit(ctx, f, "FUNDED", d, "covered-costs", s);
+  }
+  for (const m of s.text.matchAll(FUND_ACTIVE)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    if (/\b(?:were|was|been|is|are|be|été|sont|est)\s+$/iu.test(s.text.slice(0, m.index!)) || /^\s+(?:by|par|under|through)\b/.test(s.text.slice(m.index! + m[0].length))) continue;
+    const funders = before(view, s, at, { programme: true });
+    const funded = after(view, s, end, 70);
+    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "funded-active", s);
   }
   // "with SCC funding"
   for (const a of actorsIn(view, s)) {
@@ -244,33 +313,32 @@ function funding(ctx: Ctx, s: Sentence): void {
     const first = actorsIn(view, s).find((x) => x.key !== a.key && !isProgramme(view, x.key));
     if (first) emit(ctx, a.key, "FUNDED", first.key, "funding-phrase", s);
   }
-  for (const m of s.text.matchAll(FUND_ACTIVE)) {
+  // 2. funding phrases: "with funding from P", "funded by P through I", "a grant from G"
+  for (const m of s.text.matchAll(FUND_PHRASE)) {
     const at = abs(s, m.index!), end = at + m[0].length;
-    if (/\b(?:were|was|been|is|are|be|été|sont|est)\s+$/iu.test(s.text.slice(0, m.index!)) || /^\s+(?:by|par|under|through)\b/.test(s.text.slice(m.index! + m[0].length))) continue;
-    const funders = before(view, s, at, { programme: true });
-    const funded = after(view, s, end, 40);
-    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "funded-active", s);
-  }
-  for (const m of s.text.matchAll(GRANT)) {
-    const at = abs(s, m.index!);
-    const funders = before(view, s, at, { programme: true });
-    const funded = after(view, s, at + m[0].length - m[0].length + m[0].indexOf(m[1]), m[1].length + 1);
-    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "grant", s);
-  }
-  for (const m of s.text.matchAll(COST)) {
-    const at = abs(s, m.index!), end = at + m[0].length;
-    // the subject pays, even after a coordinated verb ("PAX a accompagné le réseau … et a pris en charge le transport")
-    const funders = actorsIn(view, s).filter((x) => x.end <= at).slice(0, 1);
+    const funders = after(view, s, end, 20, { programme: true, noComma: true });
     if (funders.length === 0) continue;
-    let funded = after(view, s, end, 60).map((x) => x.key);
-    // no one named after the costs: whom the same sentence supports, else who changed
-    const supported = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.evidence[0].start === s.span.start && r.evidence[0].field === s.field).map((r) => r.target);
-    if (funded.length === 0) funded = supported;
-    if (funded.length === 0 && !funders.some((f) => ctx.achievers.includes(f.key)) && s.field === "programmeContribution") funded = ctx.achievers;
-    for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "covered-costs", s);
+    if (m[0] === "under" && !funders.every((f) => isProgramme(view, f.key))) continue;
+    // "funded by the SCC programme through Amnesty": the money passed through an intermediary
+    const fEnd = Math.max(...funders.map((f) => f.end));
+    const via = VIA.exec(s.text.slice(fEnd - s.span.start));
+    const inter = via ? after(view, s, fEnd + via[0].length, 5, { noComma: true }) : [];
+    for (const f of funders) for (const i of inter) emit(ctx, f.key, "FUNDED", i.key, "funding-through", s);
+    const payers = inter.length > 0 ? inter : funders;
+    const fkeys = new Set([...funders, ...inter].map((f) => f.key));
+    // "under the SCC programme" after another funder: the programme funds that funder too
+    if (m[0] === "under") {
+      const prev = actorsIn(view, s).filter((x) => x.end <= at && !isProgramme(view, x.key)).slice(-1);
+      for (const p of prev) for (const f of funders) emit(ctx, f.key, "FUNDED", p.key, "funded-under", s);
+      continue;
+    }
+    // who was funded: whoever this sentence says trained, mentored or gave a grant, else the first other actor named
+    const agents = [...new Set(ctx.out.filter((r) => here(r) && !fkeys.has(r.source) && (r.type === "TRAINED" || r.type === "MENTORED" || (r.type === "FUNDED" && !isProgramme(view, r.source)))).map((r) => r.source))];
+    const first = actorsIn(view, s).find((x) => !fkeys.has(x.key) && !isProgramme(view, x.key));
+    const funded = agents.length > 0 ? agents : first ? [first.key] : [];
+    for (const f of payers) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "funding-phrase", s);
   }
 }
-
 function partnerships(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
   if (!HAS_PARTNER.test(s.text)) return;
@@ -391,10 +459,24 @@ function contributions(ctx: Ctx, implementers: string[]): void {
     const s = view.sentences.find((x) => x.field === r.evidence[0].field && x.span.start === r.evidence[0].start)!;
     emit(ctx, r.source, "CONTRIBUTED_TO", OUTCOME, "capacity-support", s);
   }
-  // every actor the other-actors field names
+  // every actor the other-actors field names as acting (not those acted upon)
   for (const s of view.sentences) {
     if (s.field !== "otherActorsContribution") continue;
-    for (const m of actorsIn(view, s)) if (m.kind === "name" && !isProgramme(view, m.key) && contributor(m.key)) emit(ctx, m.key, "CONTRIBUTED_TO", OUTCOME, "other-actors", s);
+    for (const m of actorsIn(view, s)) {
+      if (m.kind !== "name" || isProgramme(view, m.key) || !contributor(m.key)) continue;
+      if (OBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - s.span.start - 30), m.start - s.span.start))) continue;
+      emit(ctx, m.key, "CONTRIBUTED_TO", OUTCOME, "other-actors", s);
+    }
+  }
+  // a state body changed and the outcome is no setback: the civic actors the partners supported pushed for it
+  const stateChanged = ctx.achievers.length > 0 && ctx.achievers.every((a) => isGovernment(view, a));
+  if (stateChanged && view.record.negative !== "yes") {
+    for (const r of [...ctx.out]) {
+      if (!(r.type === "TRAINED" || r.type === "MENTORED" || r.type === "FUNDED") || isProgramme(view, r.target) || !contributor(r.target) || isGovernment(view, r.target)) continue;
+      if (r.type === "FUNDED" && ctx.out.some((x) => x.source === r.target && (x.type === "TRAINED" || x.type === "MENTORED" || x.type === "FUNDED"))) continue;
+      const s = view.sentences.find((x) => x.field === r.evidence[0].field && x.span.start === r.evidence[0].start)!;
+      emit(ctx, r.target, "CONTRIBUTED_TO", OUTCOME, "supported-civic-actor", s);
+    }
   }
   // agents in the outcome description: "transmis par l'AJCG", "grâce au plaidoyer du RETGOF"
   for (const s of view.sentences) {
