@@ -1,4 +1,4 @@
-// Extraction F1 on the synthetic ground truth: `harvestgraph extract --per-record` on text records, scored by bench/score.mjs.
+// Extraction F1 on the synthetic ground truth: `harvestgraph extract --per-record` on text records, scored by tools/score.mjs.
 // A sanity check at scale: the corpus comes from the generator's own patterns, so the figure is no claim about real records.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import type { CorpusFiles } from "../synth/index.ts";
 import { lastLine, runCli, runNode } from "./_spawn.ts";
 import type { Section } from "./schema.ts";
 
-const SCORER = fileURLToPath(new URL("./score.mjs", import.meta.url));
+const SCORER = fileURLToPath(new URL("../tools/score.mjs", import.meta.url));
 
 export type F1Figures = { records: number; extractSeconds: number; score: Record<string, unknown> };
 

@@ -4,3 +4,4 @@ export { generateRecord, textFileName, TEXT_FIELD_NAMES } from "./record.ts";
 export { buildPool, acronymOf, COUNTRIES, TRAININGS, type Actor, type Pool, type Programme } from "./pool.ts";
 export { writeCorpus, textRecord, FIXED_TIME, GOLD_ABOUT, SYNTH_VERSION, type CorpusFiles } from "./write.ts";
 export { createRng, type Rng } from "./_prng.ts";
+export { foldName } from "./_compose.ts";

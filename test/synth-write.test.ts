@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestPaths } from "../ingest/index.ts";
-import { Gold, SYNTH_FORMATS, writeCorpus, type SynthFormat } from "../synth/index.ts";
+import { foldName, Gold, SYNTH_FORMATS, writeCorpus, type SynthFormat } from "../synth/index.ts";
 
 const ROOT = mkdtempSync(join(tmpdir(), "synth-test-"));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -30,17 +30,8 @@ function snapshot(dir: string): Map<string, Buffer> {
   return files;
 }
 
-/** The scorer's name folding (bench/score.mjs `norm`), to check that gold relations name entities of their record. */
-const norm = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/'s\b/g, "s")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/^(the|la|le|les) /, "")
-    .trim();
+/** The scorer's name folding, to check that gold relations name entities of their record. */
+const norm = foldName;
 
 describe("writeCorpus", () => {
   it.each(SYNTH_FORMATS)("writes the same bytes for the same seed (%s)", async (format) => {
@@ -133,11 +124,11 @@ describe("gold.json", () => {
     expect(gold.records.some((r) => r.relations.every((x) => x.type !== "TRAINED" && x.type !== "MENTORED") && r.relations.some((x) => x.type === "FUNDED"))).toBe(true);
   });
 
-  it("is accepted by the scorer (bench/score.mjs) without an unknown-entity error", async () => {
+  it("is accepted by the scorer (tools/score.mjs) without an unknown-entity error", async () => {
     const c = await corpus("txt", 14, 50);
     const empty = join(ROOT, "no-predictions");
     mkdirSync(empty, { recursive: true });
-    const run = spawnSync(process.execPath, ["bench/score.mjs", c.gold, empty, "--texts", c.recordsDir, "--json"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["tools/score.mjs", c.gold, empty, "--texts", c.recordsDir, "--json"], { encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ records: 50, missingFiles: 50 });
