@@ -2,8 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { defineCommand } from "citty";
 import type { Driver } from "neo4j-driver";
-import { forgetOutcomes } from "../../graph/neo4j/forget.ts";
-import { connectDriver, Neo4jGraphError, pushExtraction, resolveNeo4jConfig, type Neo4jConfig, type PushProgress } from "../../graph/neo4j/index.ts";
+import { connectDriver, forgetOutcomes, Neo4jGraphError, pushExtraction, resolveNeo4jConfig, type Neo4jConfig, type PushProgress } from "../../graph/neo4j/index.ts";
 import { buildOutputExtraction } from "../../graph/pipeline.ts";
 import { Extraction } from "../../ingest/schema.ts";
 import { CONFIDENTIAL_ARG, DATA_ARG, positionalPaths } from "../args.ts";
