@@ -267,4 +267,53 @@ describe("extractRecords on sentences", () => {
     });
     expect(triples(x)).not.toContain("Kilifi Paralegal Forum CONTRIBUTED_TO OUTCOME");
   });
+
+  describe("trainings as nodes", () => {
+    const sentence = "With funding from the SCC programme, Hivos trained the Lira Women Network in paralegal casework and data protection in Gulu, Uganda from 3 - 7 May 2022.";
+
+    it("makes a Training with its topic, place and dates, delivered by the trainer and attended by the trainee, and keeps TRAINED", () => {
+      const x = run({ programmeContribution: sentence });
+      const t = x.entities.find((e) => e.type === "Training")!;
+      expect(t.name).toBe("Training in paralegal casework and data protection (Hivos, Gulu, 3 - 7 May 2022)");
+      const got = triples(x);
+      expect(got).toContain(`Hivos DELIVERED ${t.name}`);
+      expect(got).toContain(`Lira Women Network ATTENDED ${t.name}`);
+      expect(got).toContain("Hivos TRAINED Lira Women Network");
+    });
+
+    it("gives a training the same id alone and among other records", () => {
+      const alone = run({ programmeContribution: sentence }).entities.find((e) => e.type === "Training")!.id;
+      const other = makeRecord({ fragmentId: "SCC-TST2401/CIV009", programmeContribution: "Oxfam trained the Kitgum Youth Forum on budget tracking in 2021." });
+      const both = extractRecords([other, makeRecord({ programmeContribution: sentence })], { gazetteer: false }).extraction;
+      expect(both.entities.filter((e) => e.type === "Training").map((e) => e.id)).toContain(alone);
+    });
+
+    it("never puts a redaction token in a training's name", () => {
+      const x = run({ programmeContribution: "Six <redacted> lawyers of the Arua Legal Aid Forum were trained by Hivos on <redacted> security in <LOC> in June 2022." });
+      const t = x.entities.filter((e) => e.type === "Training");
+      expect(t.length).toBe(1);
+      for (const e of t) expect(e.name).not.toMatch(/[<>]/);
+    });
+
+    it("names a French training in French", () => {
+      const x = run({ programmeContribution: "Dix membres de la Ligue des Éleveurs de Tillabéri ont été formés par Oxfam à la médiation des conflits à Niamey en avril 2022." });
+      expect(x.entities.find((e) => e.type === "Training")?.name).toBe("Formation : médiation des conflits (Oxfam, Niamey, avril 2022)");
+    });
+  });
+
+  it.each([
+    { text: "The Kassala Women Forum, based in Kassala, opened a shelter.", from: "Kassala Women Forum", to: "Kassala" },
+    { text: "The Gulu-based Acholi Youth Forum met officials.", from: "Acholi Youth Forum", to: "Gulu" },
+    { text: "The Kenya Human Rights Tribunal (Kisumu) heard the case.", from: "Kenya Human Rights Tribunal", to: "Kisumu" },
+    { text: "The Magistrates Court in Lira released the activists.", from: "Magistrates Court", to: "Lira" },
+    { text: "L'Association des Femmes Juristes de Dosso a ouvert une clinique.", from: "Association des Femmes Juristes de Dosso", to: "Dosso" },
+    { text: "The Lira Women Network opened a shelter in Lira.", from: "OUTCOME", to: "Lira" },
+  ])("places $from in $to", ({ text, from, to }) => {
+    expect(triples(run({ outcomeDescription: text }))).toContain(`${from} LOCATED_IN ${to}`);
+  });
+
+  it("does not place a trainer where it trained", () => {
+    const got = triples(run({ programmeContribution: "The Lira Women Network was trained by Hivos in Gulu in 2022." }));
+    expect(got).not.toContain("Hivos LOCATED_IN Gulu");
+  });
 });

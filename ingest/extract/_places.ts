@@ -43,6 +43,8 @@ export function findCountries(tokens: Token[]): PlaceHit[] {
 
 const KIND_AFTER = /^(county|counties|province|provinces|district|districts|state|region|regions|governorate|sub-region|subregion|sub-county|sub-counties|town|city|territory|village|villages|municipality|division|zone|commune|prefecture)$/i;
 const KIND_BEFORE = /^(province|provinces|territoire|territoires|région|régions|region|regions|district|districts|commune|communes|ville|village|villages|chefferie|secteur|secteurs|cité|localité|quartier|quartiers|préfecture|département|départements|towns|cities|counties|governorate|city|town|municipalities|municipality|municipalités|municipios|neighbourhoods|neighborhoods|neighbourhood|neighborhood|townships|township|sectors|wards|departments|cantons|islands|îles|suburbs|outskirts)$/i;
+/** Titles that follow a name in brackets ("DefendDefenders (Executive Director)"), never places. */
+const ROLES = /^(director|directrice|directeur|executive|coordinator|coordinatrice|coordonnateur|coordinateur|president|présidente?|chair|chairperson|officer|secretary|secrétaire|manager|head|chef|founder|fondatrice|fondateur|members?|membres?|staff|lawyer|avocate?|team|équipe|board|leadership|secretariat|secrétariat)$/i;
 /** Direction words: "Southern Province", "South West State" keep their kind word in the name. */
 const COMPASS = /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre)$/i;
 const TRIGGERS = new Set(["in", "at", "near", "across", "around", "à", "dans", "vers", "between", "entre", "from", "to"]);
@@ -141,6 +143,12 @@ export function findLocalPlaces(tokens: Token[], blocked: (i: number) => boolean
     } else if (/^\p{Lu}[\p{L}]+-based$/u.test(t.text)) {
       const base = t.text.slice(0, -"-based".length);
       out.push({ start: t.start, end: t.start + base.length, name: base, surface: base, kind: "local", rule: "place-based" });
+    }
+    // "the Kenya Human Rights Tribunal (Kisumu)": a place in brackets right after a name
+    if (t.text === "(" && i > 0 && blocked(i - 1)) {
+      const j = placeAt(tokens, i + 1);
+      const role = tokens.slice(i + 1, j + 1).some((x) => ROLES.test(x.text));
+      if (j > i && j - i <= 3 && tokens[j + 1]?.text === ")" && !blocked(i + 1) && !role) take(i + 1, j, "place-in-brackets");
     }
     if (t.word && KIND_AFTER.test(t.text) && /^(County|Province|District|Governorate|Region|State)$/.test(t.text) && i > 0) {
       // "Kwale County", "Idlib Governorate"

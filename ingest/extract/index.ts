@@ -5,7 +5,9 @@ import { resolveEntities } from "../resolve.ts";
 import { Extraction, type OutcomeRecord } from "../schema.ts";
 import { buildGazetteer } from "./_actors.ts";
 import { readRecord } from "./_mentions.ts";
+import { findLocations } from "./_located.ts";
 import { findRelations } from "./_relations.ts";
+import { findTrainings } from "./_trainings.ts";
 import { DEFAULT_EXTRACT_OPTIONS, ExtractOptions, type MergeReport, type RecordExtraction } from "./types.ts";
 
 export { DEFAULT_EXTRACT_OPTIONS, ExtractOptions, GazetteerEntry, MergeReport } from "./types.ts";
@@ -50,6 +52,8 @@ export function extractRecords(records: OutcomeRecord[], options: Partial<Extrac
 function extractOne(record: OutcomeRecord, gazetteer: ReturnType<typeof buildGazetteer> | null): RecordExtraction {
   const view = readRecord(record, gazetteer);
   const relations = findRelations(view);
+  // trainings the text describes become nodes, and places get their edges (both unscored, both for the graph)
+  relations.push(...findTrainings(view, relations), ...findLocations(view));
   return { outcome: record.id, entities: [...view.entities.values()], relations };
 }
 
