@@ -1,0 +1,14 @@
+// Public surface of the named-query library: the .cypher questions evaluators ask of the graph, their headers and parameters.
+export { PARAM_TYPES, ParamType, ParamSpec, ColumnSpec, NamedQuery, RUNNER_PARAMS, QueryError, type ParamValue, type QueryErrorCode } from "./types.ts";
+export {
+  QUERIES_DIR,
+  parseQueryFile,
+  queryNames,
+  loadQuery,
+  listQueries,
+  convertParam,
+  canonicalCountry,
+  parseRowsFile,
+  buildParams,
+  type BuildParamsOptions,
+} from "./loader.ts";
