@@ -4,7 +4,7 @@ import { CLIError } from "./errors.ts";
 
 const load = (name: string) => () => import(`./commands/${name}.ts`).then((m) => m.default as CommandDef<any>);
 
-export const COMMANDS = ["start", "ingest", "extract", "push", "query", "cypher", "export", "serve", "forget", "neo4j", "synth", "bench"];
+export const COMMANDS = ["start", "ingest", "extract", "push", "query", "cypher", "export", "serve", "review", "forget", "neo4j", "synth", "bench"];
 
 export const root = defineCommand({
   meta: {

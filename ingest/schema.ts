@@ -166,12 +166,19 @@ export type RelationType = z.infer<typeof RelationType>;
 /** Relation types whose direction carries no meaning. */
 export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set(["PARTNERED_WITH"]);
 
+/** Who stands behind a piece of evidence: the machine's rule, or a person's review decision. */
+export const REVIEW_STATUSES = ["machine", "accepted", "rejected", "added"] as const;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
 export const Evidence = z.object({
   outcome: z.string(),
   field: TextField,
   text: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** Set once review decisions are applied; absent means "machine". */
+  status: ReviewStatus.optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -192,6 +199,8 @@ export const Relation = z.object({
   target: z.string(),
   /** The extraction rule that produced the relation, so a reviewer can judge the rule. */
   rule: z.string().optional(),
+  /** Review status over all its evidence: added/accepted when a person stands behind every piece, else machine. */
+  status: ReviewStatus.optional(),
   evidence: z.array(Evidence),
 });
 export type Relation = z.infer<typeof Relation>;

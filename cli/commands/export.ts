@@ -11,7 +11,8 @@ import { loadConfig } from "../config.ts";
 import { ensureDataFolder, readOrCreateSecret, resolveDataFolder, writeFileAtomic } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
 import { loadRecords } from "../records.ts";
-import { extractOptionsFrom } from "./extract.ts";
+import { outputOptions } from "../build-outputs.ts";
+import { reportStale } from "../curation.ts";
 import { ensureViewerBuilt } from "../viewer-build.ts";
 
 export const EXPORT_FORMATS = ["viewer", "gexf", "graphml", "csv", "json"] as const;
@@ -22,6 +23,7 @@ export default defineCommand({
     paths: { type: "positional", required: false, description: "record files or folders (default: the data folder's records)" },
     format: { type: "enum", options: [...EXPORT_FORMATS], required: true, description: "viewer (a folder), gexf, graphml, json (a file), csv (a folder)" },
     out: { type: "string", required: true, description: "file (gexf, graphml, json) or folder (viewer, csv) to write", valueHint: "PATH" },
+    reviewed: { type: "boolean", default: false, description: "keep only edges a person accepted or added (see `harvestgraph review`)" },
     pseudonymise: {
       type: "boolean",
       default: false,
@@ -35,7 +37,8 @@ export default defineCommand({
     const folder = resolveDataFolder(args.data);
     const records = await loadRecords(positionalPaths(args), folder, config);
     const includeConfidential = args["include-confidential"];
-    const built = buildOutputGraph(records, { includeConfidential, extract: extractOptionsFrom(config), layout: args.format !== "csv" });
+    const built = buildOutputGraph(records, outputOptions(folder, config, { includeConfidential, reviewedOnly: args.reviewed, layout: args.format !== "csv" }));
+    reportStale(built.stale);
     let { graph, envelope } = built;
     const out = args.out;
     const manifestPath = `${resolve(out).replace(/[\\/]+$/, "")}.pseudonyms.json`;

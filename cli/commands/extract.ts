@@ -1,12 +1,13 @@
 // `harvestgraph extract <paths>`: the extraction document (outcomes, entities, relations with evidence), whole or one per record file.
 import { basename, join } from "node:path";
 import { defineCommand } from "citty";
-import { extractRecords } from "../../ingest/extract/index.ts";
+import { extractReviewed } from "../../graph/pipeline.ts";
 import { Extraction, type OutcomeRecord } from "../../ingest/schema.ts";
 import { DATA_ARG, positionalPaths } from "../args.ts";
 import { loadConfig, type Config } from "../config.ts";
 import { resolveDataFolder, writeFileAtomic } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
+import { readCuration, reportStale } from "../curation.ts";
 import { loadRecords } from "../records.ts";
 
 export function extractOptionsFrom(config: Config) {
@@ -35,8 +36,10 @@ export default defineCommand({
   },
   async run({ args }) {
     const config = loadConfig();
-    const records = await loadRecords(positionalPaths(args), resolveDataFolder(args.data), config);
-    const options = { ...extractOptionsFrom(config), ...(args["no-gazetteer"] ? { gazetteer: false } : {}) };
+    const folder = resolveDataFolder(args.data);
+    const records = await loadRecords(positionalPaths(args), folder, config);
+    // The user's own view: confidential records stay in (flagged); the curation file's decisions are applied.
+    const options = { includeConfidential: true, curation: readCuration(folder), extract: { ...extractOptionsFrom(config), ...(args["no-gazetteer"] ? { gazetteer: false } : {}) } };
     if (args["per-record"]) {
       const bySource = new Map<string, OutcomeRecord[]>();
       for (const record of records) bySource.set(record.source, [...(bySource.get(record.source) ?? []), record]);
@@ -45,12 +48,13 @@ export default defineCommand({
         const name = basename(source);
         if (names.has(name)) throw new CLIError("E_USAGE", `--per-record: two input files are named ${name}; rename one`);
         names.add(name);
-        const { extraction } = extractRecords(group, options);
+        const { extraction } = extractReviewed(group, options);
         writeFileAtomic(join(args["per-record"], `${name}.json`), JSON.stringify(extraction, null, 2) + "\n");
       }
       if (!args.out) return;
     }
-    const { extraction, mergeReport } = extractRecords(records, options);
+    const { extraction, mergeReport, stale } = extractReviewed(records, options);
+    reportStale(stale);
     if (args["merge-report"]) writeFileAtomic(args["merge-report"], JSON.stringify(mergeReport, null, 2) + "\n");
     const text = args.format === "jsonl" ? toJsonl(extraction) : JSON.stringify(extraction, null, 2) + "\n";
     if (args.out) writeFileAtomic(args.out, text);

@@ -10,7 +10,8 @@ import { loadConfig } from "../config.ts";
 import { type DataFolder, resolveDataFolder } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
 import { loadRecords } from "../records.ts";
-import { extractOptionsFrom } from "./extract.ts";
+import { outputOptions } from "../build-outputs.ts";
+import { reportStale } from "../curation.ts";
 
 export function isLoopback(uri: string): boolean {
   try {
@@ -74,7 +75,9 @@ async function extractionToPush(paths: string[], folder: DataFolder, uri: string
   }
   const config = loadConfig();
   const records = await loadRecords(paths, folder, config);
-  return buildOutputExtraction(records, { includeConfidential: withConfidential, extract: extractOptionsFrom(config), layout: false });
+  const { extraction, stale } = buildOutputExtraction(records, outputOptions(folder, config, { includeConfidential: withConfidential }));
+  reportStale(stale);
+  return extraction;
 }
 
 async function push(paths: string[], folder: DataFolder, options: { includeConfidential: boolean; batchSize?: number }): Promise<void> {
