@@ -9,3 +9,11 @@ describe("README.md", () => {
     expect(readme).toBe(withFieldTable(readme));
   });
 });
+
+describe("README.md tree", () => {
+  it("is the current map of the tracked files (run `npx tsx tools/readme-tree.ts --write` after adding one)", async () => {
+    const { trackedFiles, withTree } = await import("../tools/readme-tree.ts");
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toBe(withTree(readme, trackedFiles()));
+  });
+});
