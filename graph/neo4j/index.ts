@@ -14,3 +14,6 @@ export { pushExtraction, DEFAULT_PUSH_OPTIONS, type PushOptions, type PushResult
 export { toPushRows, type PushRows } from "./rows.ts";
 export { MENTIONED_IN, NODE_LABELS, type NodeLabel } from "./statements.ts";
 export { forgetOutcomes, DELETE_OUTCOMES } from "./forget.ts";
+export { runNamedQuery, runReadOnlyCypher, runRead, assertReadOnly, toPlain, Neo4jReadError, REFUSED_OPERATORS, DEFAULT_READ_OPTIONS, type Neo4jReadErrorCode, type ReadOptions, type ReadResult, type Row } from "./read.ts";
+export { updateCentrality, computeBetweenness, centralityEdgesOf, MAX_CENTRALITY_NODES, type CentralityEdge, type CentralityRow, type CentralityResult } from "./centrality.ts";
+export * from "./queries/index.ts";

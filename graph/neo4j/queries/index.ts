@@ -12,3 +12,4 @@ export {
   buildParams,
   type BuildParamsOptions,
 } from "./loader.ts";
+export { OUTPUT_FORMATS, OutputFormat, formatRows, formatTable, formatCsv, formatJson, formatMarkdown, escapeMarkdown, type Rows } from "./format.ts";
