@@ -252,6 +252,15 @@ function resolveReferences(view: RecordView): void {
   const order: { key: string }[] = [];
   const nationals: string[] = [];
   const hasCoalitionWord = EXTRACT_FIELDS.some((f) => /coalition/i.test(record.text[f] ?? ""));
+  const words = new Map<string, Set<string>>();
+  const wordsOf = (key: string): Set<string> => {
+    let w = words.get(key);
+    if (!w) {
+      const e = entities.get(key)!;
+      words.set(key, (w = new Set([e.name, ...e.aliases].flatMap((n) => fold(n).split(" ")))));
+    }
+    return w;
+  };
   for (const s of sentences) {
     const covered = (a: number, b: number) => s.mentions.some((m) => m.start < b && a < m.end);
     const add: Mention[] = [];
@@ -293,11 +302,11 @@ function resolveReferences(view: RecordView): void {
         const e = entities.get(key);
         if (!e || !isActorType(e.type) || e.type === "Programme") return false;
         if (noun === "organisation" || noun === "organization") return e.type === "Organisation";
-        const words = [e.name, ...e.aliases].flatMap((n) => fold(n).split(" "));
-        return heads.some((h) => words.includes(h)) || (heads.includes("coalition") && e.type === "Coalition");
+        const words = wordsOf(key);
+        return heads.some((h) => words.has(h)) || (heads.includes("coalition") && e.type === "Coalition");
       };
       // the latest actor whose own name has the noun ("the network" → "… Network") before one that only has its kind
-      const named = (key: string) => fits(key) && [entities.get(key)!.name, ...entities.get(key)!.aliases].some((n) => fold(n).split(" ").includes(noun));
+      const named = (key: string) => fits(key) && wordsOf(key).has(noun);
       let pick: string | undefined;
       for (let i = order.length - 1; i >= 0 && !pick; i--) if (named(order[i].key)) pick = order[i].key;
       for (let i = order.length - 1; i >= 0 && !pick; i--) if (fits(order[i].key)) pick = order[i].key;

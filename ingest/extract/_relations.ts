@@ -176,7 +176,7 @@ function findAchievers(view: RecordView, kind?: "civic"): string[] {
 
 // Cheap keyword tests that let most sentences skip a family of rules.
 const HAS_CAPACITY = /train|form|mentor|coach|accompag|encadr|workshop|atelier|session|organi|held|ran |conduct|facilit|deliver|anim/i;
-const HAS_FUNDING = /fund|financ|grant|subvention|cost|frais|paid|pay|pris en charge|couv|cover|under|support|appu|octroy|accord|attribu|allou|vers|remis|donation|award|rent|loyer/i;
+const HAS_FUNDING = /fund|financ|grant|subvention|cost|coût|frais|paid|payé|pris en charge|couv|cover|under|support|appu|octroy|accordé|attribué|alloué|versé|remis|donation|award|\brent\b|loyer|salar|fuel|carburant|travel|déplacement|expense|dépense/i;
 const HAS_PARTNER = /joint|conjoint|together|partner|partenai|collaborat|cooperat|coordinat|closely|concours|côtés|alongside|between|entre|sign|such as/i;
 const HAS_MEMBER = /member|membre|\(/i;
 

@@ -8,8 +8,14 @@ type Node = { next: Map<string, Node>; values: { value: V; words: string[]; rule
 type V = unknown;
 
 /** Words that take part in matching: words and hard punctuation; apostrophes, dashes and "&" are ignored. */
+const MATCH_TOKENS = new WeakMap<Token[], Token[]>();
+const HARD = new Set([",", ".", ";", ":", "(", ")", "«", "»", '"', "“", "”"]);
+
+/** Memoised per token array: a sentence's tokens are matched against several tries. */
 export function matchTokens(tokens: Token[]): Token[] {
-  return tokens.filter((t) => t.word || /^[,.;:()«»"“”]$/.test(t.text));
+  let out = MATCH_TOKENS.get(tokens);
+  if (!out) MATCH_TOKENS.set(tokens, (out = tokens.filter((t) => t.word || HARD.has(t.text))));
+  return out;
 }
 
 export function nameWords(name: string): { folds: string[]; raw: string[] } {
