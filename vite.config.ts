@@ -7,6 +7,11 @@ export default defineConfig({
   base: "./",
   // the graph is not bundled: it sits beside index.html as graph.json, written by `export --format viewer`
   publicDir: false,
+  resolve: {
+    // graph/export/gexf.ts uses graphology-gexf's writer; its Node entry also loads @xmldom for the parser, the browser
+    // entry shares the same writer and leans on the page's DOMParser instead
+    alias: [{ find: /^graphology-gexf$/, replacement: "graphology-gexf/browser/index.js" }],
+  },
   build: {
     outDir: fileURLToPath(new URL("./dist/viewer", import.meta.url)),
     emptyOutDir: true,

@@ -29,7 +29,8 @@ describe("layoutIterations", () => {
   it.each([
     [1, 500],
     [1000, 200],
-    [50_000, 40],
+    [5000, 40],
+    [50_000, 15],
   ])("gives %i nodes %i iterations", (order, iterations) => {
     expect(layoutIterations(order)).toBe(iterations);
   });
@@ -65,6 +66,11 @@ describe("layoutGraph", () => {
     const lonely = new Graph();
     lonely.addNode("only");
     expect(Object.keys(layoutGraph(lonely))).toEqual(["only"]);
+  });
+
+  it("skips noverlap above its threshold, so large graphs are laid out by ForceAtlas2 alone", () => {
+    const options = { iterations: 20, noverlapUpTo: 10 };
+    expect(layoutGraph(_ring(30), options)).toEqual(layoutGraph(_ring(30), { iterations: 20, noverlapIterations: 0 }));
   });
 
   it("uses Barnes-Hut above the threshold and stays deterministic", () => {

@@ -198,6 +198,7 @@ export function renderFilters(root: HTMLElement, facets: Facets, state: ViewerSt
       { class: "hg-flags" },
       _flag(t(lang, "negativeOnly"), "negative", f.negativeOnly, (v) => set({ negativeOnly: v })),
       _flag(t(lang, "unintendedOnly"), "unintended", f.unintendedOnly, (v) => set({ unintendedOnly: v })),
+      _flag(t(lang, "hideIsolated"), "hide-isolated", f.hideIsolated, (v) => set({ hideIsolated: v }), facets.isolated),
     ),
   );
 }
@@ -292,10 +293,16 @@ function _years(
   );
 }
 
-function _flag(text: string, name: string, value: boolean, onChange: (v: boolean) => void): HTMLElement {
+function _flag(
+  text: string,
+  name: string,
+  value: boolean,
+  onChange: (v: boolean) => void,
+  count?: number,
+): HTMLElement {
   const box = h("input", { type: "checkbox", "data-hg": name, checked: value });
   box.addEventListener("change", () => onChange(box.checked));
-  return h("label", {}, box, text);
+  return h("label", {}, box, text, count === undefined ? null : _count(count));
 }
 
 function _swatch(color: string, shape: "circle" | "square"): HTMLElement {

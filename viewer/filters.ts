@@ -11,6 +11,8 @@ export type View = {
   nodes: Set<string>;
   edges: Set<string>;
   counts: { nodes: number; outcomes: number; entities: number; edges: number };
+  /** Nodes the other filters leave visible but that have no relation at all, hidden while `hideIsolated` is on. */
+  isolated: number;
 };
 
 export type FacetOption = { key: string; label: string; count: number };
@@ -24,6 +26,8 @@ export type Facets = {
   socialActors: FacetOption[];
   entityTypes: FacetOption[];
   relationTypes: FacetOption[];
+  /** Unlinked nodes the other filters leave: shown beside the "hide unlinked nodes" switch. */
+  isolated: number;
 };
 
 type OutcomeTest = (o: OutcomeNodeAttributes, f: Filters, regions: RegionIndex) => boolean;
@@ -193,11 +197,18 @@ export function computeView(
     if (a.kind !== "entity" || hiddenTypes.has(a.type)) return;
     if (!outcomeFiltered || a.outcomes.some((o) => outcomes.has(o))) nodes.add(node);
   });
-  // 3. the selected node's neighbourhood
+  // 3. nodes with no relation at all, counted either way so the switch can say how many
+  let isolated = 0;
+  for (const node of nodes) {
+    if (graph.degree(node) > 0) continue;
+    isolated++;
+    if (f.hideIsolated) nodes.delete(node);
+  }
+  // 4. the selected node's neighbourhood
   if (state.egoDepth > 0 && state.selected !== null && nodes.has(state.selected)) {
     nodes = egoNodes(graph, state.selected, state.egoDepth, nodes);
   }
-  // 4. edges between visible nodes, of a shown type, backed by a visible outcome
+  // 5. edges between visible nodes, of a shown type, backed by a visible outcome
   const edges = new Set<string>();
   graph.forEachEdge((edge, a, source, target) => {
     if (!nodes.has(source) || !nodes.has(target) || hiddenRelations.has(a.type)) return;
@@ -210,6 +221,7 @@ export function computeView(
     nodes,
     edges,
     counts: { nodes: nodes.size, outcomes: outcomeCount, entities: nodes.size - outcomeCount, edges: edges.size },
+    isolated,
   };
 }
 
@@ -271,5 +283,6 @@ export function computeFacets(
     socialActors: sorted(tallies.socialActors),
     entityTypes: sorted(tallies.entityTypes),
     relationTypes: sorted(tallies.relationTypes),
+    isolated: view.isolated,
   };
 }

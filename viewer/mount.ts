@@ -7,15 +7,18 @@ import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import type { SerializedGraph } from "graphology-types";
 import Sigma from "sigma";
+import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 import type { EdgeAttributes, GraphEnvelope, NodeAttributes } from "../graph/schema.ts";
 import { h } from "./_dom.ts";
 import { computeChartData, renderCharts } from "./charts.ts";
 import { mountSearch, renderFilters, renderLegend, renderOptions } from "./controls.ts";
 import { countryName } from "./countries.ts";
+import { detailFor, detailSettings } from "./detail.ts";
+import { downloadText, writeVisibleGraph, type GraphFormat } from "./export.ts";
 import { buildRegionIndex, computeFacets, computeView, type View } from "./filters.ts";
 import { t } from "./i18n.ts";
 import { renderPanel } from "./panel.ts";
-import { createReducers } from "./reducers.ts";
+import { createReducers, emphasisFootprint } from "./reducers.ts";
 import { buildSearchIndex } from "./search.ts";
 import { DEFAULT_STATE, updateState, type Action, type ViewerState } from "./state.ts";
 
@@ -46,19 +49,24 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   let state: ViewerState = options.initialState ?? DEFAULT_STATE;
   if (state.selected !== null && !graph.hasNode(state.selected)) state = { ...state, selected: null, pathTarget: null };
   if (state.pathTarget !== null && !graph.hasNode(state.pathTarget)) state = { ...state, pathTarget: null };
+  // how much to draw follows the graph's size: cheap programs and fewer labels for large graphs
+  const detail = detailFor(graph.order, graph.size);
   let view: View = computeView(graph, state, regions);
-  let reducers = createReducers(graph, state, view);
+  let reducers = createReducers(graph, state, view, detail);
 
   // 2. the page
   const status = h("output", {
     class: "hg-status",
     "data-hg": "status",
     "data-state": "loading",
+    "data-detail": detail,
     "aria-live": "polite",
   });
   const title = h("h1", {});
   const searchRoot = h("div", { class: "hg-search-root" });
   const exportButton = h("button", { type: "button", "data-hg": "export-png" });
+  const gexfButton = h("button", { type: "button", "data-hg": "export-gexf" });
+  const graphmlButton = h("button", { type: "button", "data-hg": "export-graphml" });
   const layoutButton = h("button", { type: "button", "data-hg": "layout", "data-layout": "stopped" });
   const optionsRoot = h("section", { class: "hg-options", "data-hg": "options" });
   const legendRoot = h("section", { "data-hg": "legend-root" });
@@ -69,7 +77,17 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const app = h(
     "div",
     { class: "hg-app", "data-hg": "app" },
-    h("header", { class: "hg-header" }, title, searchRoot, layoutButton, exportButton, status),
+    h(
+      "header",
+      { class: "hg-header" },
+      title,
+      searchRoot,
+      layoutButton,
+      exportButton,
+      gexfButton,
+      graphmlButton,
+      status,
+    ),
     h("aside", { class: "hg-side" }, optionsRoot, legendRoot, filtersRoot, chartsRoot),
     h("main", { class: "hg-main" }, graphRoot, panel),
   );
@@ -77,19 +95,17 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
 
   // 3. the renderer: reducers are read through the closure so a state change only swaps them
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, graphRoot, {
-    nodeProgramClasses: { square: NodeSquareProgram },
+    // sigma's own "line" is a rectangle program; the 1-pixel EdgeLineProgram is the cheap one
+    nodeProgramClasses: { square: NodeSquareProgram, point: NodePointProgram },
+    edgeProgramClasses: { line: EdgeLineProgram },
     nodeReducer: (node, attrs) => reducers.nodeReducer(node, attrs),
     edgeReducer: (edge, attrs) => reducers.edgeReducer(edge, attrs),
     defaultEdgeType: "arrow",
-    renderEdgeLabels: true,
-    zIndex: true,
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12,
     labelWeight: "600",
-    labelDensity: 0.5,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 4,
     edgeLabelSize: 11,
+    ...detailSettings(detail),
     stagePadding: 50,
   });
   const camera = renderer.getCamera();
@@ -119,6 +135,9 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     document.documentElement.lang = state.lang;
     title.textContent = t(state.lang, "title");
     exportButton.textContent = t(state.lang, "exportPng");
+    gexfButton.textContent = t(state.lang, "exportGexf");
+    graphmlButton.textContent = t(state.lang, "exportGraphml");
+    gexfButton.title = graphmlButton.title = t(state.lang, "exportTitle");
     layoutButton.textContent = t(state.lang, layout?.isRunning() ? "stopLayout" : "refineLayout");
     search.relabel();
   };
@@ -152,8 +171,18 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
       prev.egoDepth !== state.egoDepth ||
       (state.egoDepth > 0 && prev.selected !== state.selected);
     if (viewChanged) view = computeView(graph, state, regions);
-    reducers = createReducers(graph, state, view);
-    renderer.refresh({ skipIndexation: true });
+    reducers = createReducers(graph, state, view, detail);
+    // on a large graph a new selection redraws only what surrounds the old and the new one
+    const emphasisOnly = !viewChanged && ["select", "pathTarget", "hover"].includes(action.type);
+    if (detail === "large" && emphasisOnly) {
+      const before = emphasisFootprint(graph, prev, view);
+      const after = emphasisFootprint(graph, state, view);
+      const partialGraph = {
+        nodes: [...new Set([...before.nodes, ...after.nodes])],
+        edges: [...new Set([...before.edges, ...after.edges])],
+      };
+      renderer.refresh({ partialGraph, skipIndexation: true });
+    } else renderer.refresh();
     if (action.type === "hover") return;
     if (viewChanged || prev.lang !== state.lang || prev.sizeBy !== state.sizeBy) renderSide();
     if (prev.lang !== state.lang) renderChrome();
@@ -163,13 +192,15 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   }
 
   // 5. events
+  // on a large graph, hover only shows sigma's label: re-dimming every node on each move would cost a full refresh
+  const hoverEmphasis = detail !== "large";
   const onEnter = ({ node }: { node: string }) => {
     graphRoot.style.cursor = "pointer";
-    dispatch({ type: "hover", node });
+    if (hoverEmphasis) dispatch({ type: "hover", node });
   };
   const onLeave = () => {
     graphRoot.style.cursor = "";
-    dispatch({ type: "hover", node: null });
+    if (hoverEmphasis) dispatch({ type: "hover", node: null });
   };
   renderer.on("enterNode", onEnter);
   renderer.on("leaveNode", onLeave);
@@ -191,10 +222,12 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     }, 300);
   };
   camera.on("updated", onCamera);
-  // the panel opening or the window changing size resizes the canvas: sigma must measure again
+  // the panel opening or the window changing size resizes the canvas: sigma must measure again; a large graph only
+  // redraws (its label grid waits for the next refresh), as re-indexing it would cost as much as a click
   const resizeObserver = new ResizeObserver(() => {
     renderer.resize();
-    renderer.refresh();
+    if (detail === "large") renderer.scheduleRender();
+    else renderer.scheduleRefresh();
   });
   resizeObserver.observe(graphRoot);
   // ForceAtlas2 in a web worker refines the stored positions on demand; the file's positions stay the starting point
@@ -210,6 +243,12 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const onExport = () =>
     void downloadAsPNG(renderer as unknown as Sigma, { fileName: "harvestgraph", backgroundColor: "#ffffff" });
   exportButton.addEventListener("click", onExport);
+  const onExportGraph = (format: GraphFormat) => () =>
+    downloadText(`harvestgraph.${format}`, writeVisibleGraph(graph, view, format), format);
+  const onGexf = onExportGraph("gexf");
+  const onGraphml = onExportGraph("graphml");
+  gexfButton.addEventListener("click", onGexf);
+  graphmlButton.addEventListener("click", onGraphml);
 
   // 6. first paint of everything around the canvas; "ready" once sigma has drawn a frame
   renderChrome();
@@ -230,7 +269,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     status.dataset.state = "ready";
     options.onReady?.(handle);
   });
-  renderer.refresh();
+  // sigma processed and drew the graph when created; the camera set above only needs a redraw
+  renderer.scheduleRender();
 
   return () => {
     if (!alive) return;
@@ -241,6 +281,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     layoutButton.removeEventListener("click", onLayout);
     camera.removeListener("updated", onCamera);
     exportButton.removeEventListener("click", onExport);
+    gexfButton.removeEventListener("click", onGexf);
+    graphmlButton.removeEventListener("click", onGraphml);
     search.cleanup();
     renderer.kill();
     container.replaceChildren();

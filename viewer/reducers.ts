@@ -2,10 +2,11 @@
 // Hovering (or else the selection) brings a node and its neighbours forward and greys out the rest.
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { EdgeAttributes, NodeAttributes } from "../graph/schema.ts";
+import { PROGRAMS, SIZE_SCALE, type Detail } from "./detail.ts";
 import { findPath, type View, type ViewerGraph } from "./filters.ts";
 import { relationLabel, t } from "./i18n.ts";
 import type { ViewerState } from "./state.ts";
-import { DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR, NODE_PROGRAM, nodeColor, nodeSize } from "./style.ts";
+import { DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR, nodeColor, nodeSize } from "./style.ts";
 
 /** `path` holds the edges of a highlighted contribution path; then `neighbours` are the path's nodes. */
 export type Emphasis = { focus: string | null; neighbours: Set<string>; path: Set<string> | null };
@@ -87,35 +88,68 @@ export function focusEdgeLabels(
   return labels;
 }
 
-export function createReducers(graph: ViewerGraph, state: ViewerState, view: View): Reducers {
+/**
+ * `detail` (from the graph's size) picks the programs and scales sizes; small graphs force every visible label. On a
+ * large graph the focus is highlighted without greying the rest, so a click only redraws the nodes and edges around
+ * it (see emphasisFootprint) instead of every item.
+ */
+export function createReducers(
+  graph: ViewerGraph,
+  state: ViewerState,
+  view: View,
+  detail: Detail = "medium",
+): Reducers {
   const { focus, neighbours, path } = computeEmphasis(graph, state, view);
-  const edgeLabels = focusEdgeLabels(graph, focus, view, state.lang, path);
+  const edgeLabels =
+    detail === "large" ? new Map<string, string>() : focusEdgeLabels(graph, focus, view, state.lang, path);
+  const programs = PROGRAMS[detail];
+  const scale = SIZE_SCALE[detail];
+  const allLabels = detail === "small";
+  const dimOthers = detail !== "large";
   const nodeReducer = (node: string, attrs: NodeAttributes): Partial<NodeDisplayData> => {
-    const inFocus = focus === null || neighbours.has(node);
+    const near = focus !== null && neighbours.has(node);
+    const inFocus = focus === null || near || !dimOthers;
     return {
       x: attrs.x,
       y: attrs.y,
-      type: NODE_PROGRAM[attrs.kind],
+      type: programs[attrs.kind],
       label: inFocus ? nodeLabel(attrs, state.lang, node === focus || node === state.pathTarget) : null,
-      size: nodeSize(attrs, state.sizeBy, graph.degree(node)),
+      size: nodeSize(attrs, state.sizeBy, graph.degree(node)) * scale,
       color: inFocus ? nodeColor(attrs) : DIM_COLOR,
       hidden: !view.nodes.has(node),
       highlighted: node === focus || node === state.selected || (path !== null && node === state.pathTarget),
-      forceLabel: focus !== null && inFocus,
-      zIndex: focus !== null && inFocus ? 2 : attrs.kind === "outcome" ? 1 : 0,
+      forceLabel: dimOthers ? inFocus && (allLabels || focus !== null) : near,
+      zIndex: near ? 2 : attrs.kind === "outcome" ? 1 : 0,
     };
   };
   const edgeReducer = (edge: string, _attrs: EdgeAttributes): Partial<EdgeDisplayData> => {
     const touchesFocus = focus !== null && (path ? path.has(edge) : graph.extremities(edge).includes(focus));
     return {
-      type: "arrow",
+      type: programs.edge,
       size: touchesFocus ? 2 : 1,
       color: touchesFocus ? EDGE_HIGHLIGHT_COLOR : EDGE_COLOR,
-      hidden: !view.edges.has(edge) || (focus !== null && !touchesFocus),
+      hidden: !view.edges.has(edge) || (dimOthers && focus !== null && !touchesFocus),
       label: edgeLabels.get(edge) ?? null,
       forceLabel: edgeLabels.has(edge),
       zIndex: touchesFocus ? 1 : 0,
     };
   };
   return { nodeReducer, edgeReducer };
+}
+
+/**
+ * The nodes and edges whose display depends on the emphasis of `state` (the focus, its neighbours, the selection, a
+ * path and their edges): on a large graph, what a change of selection must redraw, before and after.
+ */
+export function emphasisFootprint(
+  graph: ViewerGraph,
+  state: ViewerState,
+  view: View,
+): { nodes: string[]; edges: string[] } {
+  const { focus, neighbours, path } = computeEmphasis(graph, state, view);
+  const nodes = new Set(neighbours);
+  for (const n of [focus, state.selected, state.pathTarget]) if (n !== null && graph.hasNode(n)) nodes.add(n);
+  const edges = new Set(path ?? []);
+  if (focus !== null) graph.forEachEdge(focus, (edge) => void edges.add(edge));
+  return { nodes: [...nodes], edges: [...edges] };
 }

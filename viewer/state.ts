@@ -20,6 +20,8 @@ export const Filters = z.object({
   socialActors: z.array(z.string()).default([]),
   negativeOnly: z.boolean().default(false),
   unintendedOnly: z.boolean().default(false),
+  /** Nodes with no relation at all (mostly places named once) crowd the picture: hidden by default, counted. */
+  hideIsolated: z.boolean().default(true),
 });
 export type Filters = z.infer<typeof Filters>;
 

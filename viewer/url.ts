@@ -31,6 +31,7 @@ export function encodeState(state: ViewerState): string {
   if (f.yearMax !== null) p.set("to", String(f.yearMax));
   if (f.negativeOnly) p.set("negative", "1");
   if (f.unintendedOnly) p.set("unintended", "1");
+  if (!f.hideIsolated) p.set("isolated", "1");
   if (state.selected !== null) p.set("node", state.selected);
   if (state.pathTarget !== null) p.set("path", state.pathTarget);
   if (state.sizeBy !== DEFAULT_STATE.sizeBy) p.set("size", state.sizeBy);
@@ -51,6 +52,7 @@ export function decodeState(hash: string, base: ViewerState = DEFAULT_STATE): Vi
   filters.yearMax = _int(p.get("to"));
   filters.negativeOnly = p.get("negative") === "1";
   filters.unintendedOnly = p.get("unintended") === "1";
+  filters.hideIsolated = p.get("isolated") !== "1";
   const camera = p.get("camera")?.split(",").map(Number);
   const candidate = {
     ...base,
