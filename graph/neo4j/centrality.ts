@@ -47,20 +47,20 @@ function betweennessOf(nodes: string[], edges: CentralityEdge[]): Record<string,
  * confidential records support), once over all. Null everywhere when the graph exceeds MAX_CENTRALITY_NODES.
  */
 export function computeBetweenness(entityIds: string[], edges: CentralityEdge[]): { rows: CentralityRow[]; result: CentralityResult } {
-  const allNodes = [...new Set([...entityIds, ...edges.flatMap((e) => [e.source, e.target])])].sort();
+  // Only connected nodes count, so an entity without relationships neither scores nor changes the normalisation.
+  const connected = new Set(edges.flatMap((e) => [e.source, e.target]));
   const publicEdges = edges.filter((e) => !e.confidential);
   const publicNodes = new Set(publicEdges.flatMap((e) => [e.source, e.target]));
-  const computed = allNodes.length <= MAX_CENTRALITY_NODES;
-  const all = computed ? betweennessOf(allNodes, edges) : {};
+  const computed = connected.size <= MAX_CENTRALITY_NODES;
+  const all = computed ? betweennessOf([...connected].sort(), edges) : {};
   const pub = computed ? betweennessOf([...publicNodes].sort(), publicEdges) : {};
-  const connected = new Set(edges.flatMap((e) => [e.source, e.target]));
   const rows = [...new Set(entityIds)].sort().map((id) => ({
     id,
     // An entity with no relationship at all scores 0; one that only confidential records connect has no public score.
     betweenness: pub[id] ?? (computed && !connected.has(id) ? 0 : null),
-    betweennessWithConfidential: all[id] ?? null,
+    betweennessWithConfidential: all[id] ?? (computed && !connected.has(id) ? 0 : null),
   }));
-  return { rows, result: { entities: rows.length, nodes: allNodes.length, edges: edges.length, computed } };
+  return { rows, result: { entities: rows.length, nodes: connected.size, edges: edges.length, computed } };
 }
 
 export const READ_CENTRALITY_ENTITIES = `MATCH (e:Entity) RETURN e.id AS id ORDER BY id`;

@@ -1,5 +1,5 @@
-// Which actors are central: how many others do they connect to, which countries and outcomes do they reach, and how
-// often do they lie between others (betweenness)?
+// Which actors are central: how many others they connect to, which countries and outcomes they reach, how often they lie between others?
+// Betweenness: how often an actor lies on the shortest paths between others.
 // Counted over the outcomes in scope (country, years): degree is the number of distinct neighbours through relationships
 // resting on those outcomes; outcomes are those whose records name the actor. Betweenness is global: computed at push
 // time over the whole graph (graphology-metrics, normalised to 0–1), over public records only unless confidential
