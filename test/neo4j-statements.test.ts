@@ -2,7 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { SCHEMA_STATEMENTS, schemaName, toPushRows } from "../graph/neo4j/index.ts";
 import {
+  CREATE_MENTIONS,
+  CREATE_RELATIONS,
   DELETE_PROVENANCE,
+  DELETE_UNSUPPORTED_AMONG,
+  REPLACE_PROVENANCE,
   NODE_LABELS,
   PROVENANCE_TYPES,
   UPSERT_ENTITIES,
@@ -22,6 +26,10 @@ const ALL_STATEMENTS = [
   ...Object.values(UPSERT_RELATIONS),
   ...DELETE_PROVENANCE,
   ...SCHEMA_STATEMENTS,
+  CREATE_MENTIONS,
+  ...Object.values(CREATE_RELATIONS),
+  REPLACE_PROVENANCE,
+  DELETE_UNSUPPORTED_AMONG,
 ];
 const ALLOWED_NAMES = new Set<string>([...ENTITY_TYPES, ...RELATION_TYPES, ...NODE_LABELS, ...PROVENANCE_TYPES]);
 
@@ -33,15 +41,23 @@ describe("statements", () => {
   });
 
   it("passes every value as a parameter: UNWIND $rows or $ids, no quoted literals", () => {
-    for (const statement of [UPSERT_OUTCOMES, UPSERT_MENTIONS, ...Object.values(UPSERT_ENTITIES), ...Object.values(UPSERT_RELATIONS)])
-      expect(statement).toMatch(/^UNWIND \$rows AS row\n/);
-    for (const statement of DELETE_PROVENANCE) expect(statement).toMatch(/^UNWIND \$ids AS id\n/);
+    const rowStatements = [UPSERT_OUTCOMES, UPSERT_MENTIONS, CREATE_MENTIONS, ...Object.values(UPSERT_ENTITIES), ...Object.values(UPSERT_RELATIONS), ...Object.values(CREATE_RELATIONS)];
+    for (const statement of rowStatements) expect(statement).toMatch(/^UNWIND \$rows AS row\n/);
+    for (const statement of [...DELETE_PROVENANCE, REPLACE_PROVENANCE, DELETE_UNSUPPORTED_AMONG]) expect(statement).toMatch(/^UNWIND \$ids AS id\n/);
     expect(ALL_STATEMENTS.filter((s) => /["']/.test(s))).toEqual([]);
   });
 
-  it("has one upsert per (relation type, source label, target label)", () => {
+  it("has one CREATE and one MERGE per (relation type, source label, target label)", () => {
     expect(Object.keys(UPSERT_RELATIONS)).toHaveLength(RELATION_TYPES.length * 4);
-    expect(UPSERT_RELATIONS["TRAINED:Entity:Entity"]).toContain("MERGE (a)-[r:TRAINED {outcome: row.outcome}]->(b)");
+    expect(Object.keys(CREATE_RELATIONS)).toEqual(Object.keys(UPSERT_RELATIONS));
+    expect(CREATE_RELATIONS["TRAINED:Entity:Entity"]).toContain("CREATE (a)-[r:TRAINED]->(b)");
+    expect(UPSERT_RELATIONS["TRAINED:Entity:Entity"]).toContain("MERGE (a)-[r:TRAINED {outcome: p.outcome}]->(b)");
+    // The MERGE path writes only where the outcome is in the database, so no relationship points at a missing one.
+    expect(UPSERT_RELATIONS["TRAINED:Entity:Entity"]).toContain("MATCH (o:Outcome {id: row.props.outcome})");
+  });
+
+  it("replaces every provenance type's relationships in one statement, each through its outcome index", () => {
+    for (const type of PROVENANCE_TYPES) expect(REPLACE_PROVENANCE).toContain(`MATCH ()-[r:${type} {outcome: id}]->() RETURN r`);
   });
 
   it("leaves an entity exactly one type label", () => {

@@ -12,6 +12,7 @@ import {
   type RelationType,
 } from "../../ingest/schema.ts";
 import { redactQuote } from "../build.ts";
+import type { Positions } from "../layout.ts";
 import type { NodeLabel } from "./statements.ts";
 
 /** A Neo4j property value as we store it: no nested maps (Neo4j cannot store them), lists of one primitive type. */
@@ -135,21 +136,30 @@ function provenanceByOutcome(evidence: Evidence[], outcomes: Map<string, Outcome
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+export type PushRowsOptions = {
+  /** Layout positions by node id (graph/layout.ts), stored as `x`, `y` so a viewer reading Neo4j draws the same picture. */
+  positions?: Positions;
+};
+
 /** The rows of one push, sorted so that the same extraction always writes in the same order. */
-export function toPushRows(extraction: Extraction): PushRows {
+export function toPushRows(extraction: Extraction, options: PushRowsOptions = {}): PushRows {
   const outcomes = new Map(extraction.outcomes.map((o) => [o.id, o]));
   const entityIds = new Set(extraction.entities.map((e) => e.id));
   const skipped: SkippedRow[] = [];
+  const at = (id: string): Props => {
+    const position = options.positions?.[id];
+    return position ? { x: position.x, y: position.y } : {};
+  };
 
   const outcomeRows = [...outcomes.values()]
-    .map((o) => ({ id: o.id, props: outcomeProps(o) }))
+    .map((o) => ({ id: o.id, props: { ...outcomeProps(o), ...at(o.id) } }))
     .sort((a, b) => compareStrings(a.id, b.id));
 
   const entityRows = extraction.entities
     .map((e) => ({
       id: e.id,
       type: e.type,
-      props: compact({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, country: e.country }),
+      props: compact({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, country: e.country, ...at(e.id) }),
     }))
     .sort((a, b) => compareStrings(a.id, b.id));
 
@@ -158,6 +168,8 @@ export function toPushRows(extraction: Extraction): PushRows {
     for (const [outcome, props] of provenanceByOutcome(entity.mentions, outcomes)) mentions.push({ entity: entity.id, outcome, props });
   }
   mentions.sort((a, b) => compareStrings(a.entity, b.entity) || compareStrings(a.outcome, b.outcome));
+  // The push CREATEs mentions, so an entity listed twice must not give two rows for one (entity, outcome).
+  const uniqueMentions = mentions.filter((m, i) => i === 0 || m.entity !== mentions[i - 1].entity || m.outcome !== mentions[i - 1].outcome);
 
   const labelOf = (id: string): NodeLabel | null => (entityIds.has(id) ? "Entity" : outcomes.has(id) ? "Outcome" : null);
   const relations: RelationRow[] = [];
@@ -195,7 +207,7 @@ export function toPushRows(extraction: Extraction): PushRows {
       compareStrings(a.target, b.target) ||
       compareStrings(a.outcome, b.outcome),
   );
-  return { outcomes: outcomeRows, entities: entityRows, mentions, relations: mergeDuplicates(relations), skipped };
+  return { outcomes: outcomeRows, entities: entityRows, mentions: uniqueMentions, relations: mergeDuplicates(relations), skipped };
 }
 
 /** Two extraction relations with the same (source, type, target) and outcome become one row with all their quotes. */

@@ -2,12 +2,15 @@
 // transaction per batch. Idempotent; pushing a corrected record replaces that record's mentions and relationships.
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { Extraction } from "../../ingest/schema.ts";
+import type { Positions } from "../layout.ts";
 import { Neo4jGraphError, explainDriverError } from "./errors.ts";
-import { toPushRows, type SkippedRow } from "./rows.ts";
+import { toPushRows, type MentionRow, type RelationRow, type SkippedRow } from "./rows.ts";
 import { ensureSchema } from "./schema.ts";
 import {
-  DELETE_PROVENANCE,
-  DELETE_UNSUPPORTED_ENTITIES,
+  CREATE_MENTIONS,
+  CREATE_RELATIONS,
+  DELETE_UNSUPPORTED_AMONG,
+  REPLACE_PROVENANCE,
   UPSERT_ENTITIES,
   UPSERT_MENTIONS,
   UPSERT_OUTCOMES,
@@ -26,13 +29,16 @@ export type PushOptions = {
   database?: string;
   /** Skip the IF NOT EXISTS schema statements (when the caller already ran ensureSchema). */
   skipSchema: boolean;
+  /** Layout positions by node id, stored as `x`, `y` (computed by the caller: the push does no layout). */
+  positions?: Positions;
   /** Called after each batch, e.g. for a progress bar on stderr. */
   onProgress?: (progress: PushProgress) => void;
   /** For error messages only. */
   uri?: string;
 };
 
-export const DEFAULT_PUSH_OPTIONS: PushOptions = { batchSize: 1000, skipSchema: false };
+// 5,000 rows keep a transaction's state small (tens of MB with the quotes) while the commits stop dominating.
+export const DEFAULT_PUSH_OPTIONS: PushOptions = { batchSize: 5000, skipSchema: false };
 
 export type PushResult = {
   outcomes: number;
@@ -48,7 +54,7 @@ export type PushResult = {
   transactions: number;
 };
 
-/** One statement and its rows; a batch is a list of these run in one transaction. */
+/** One statement and its parameters; a batch is a list of these run in one transaction. */
 type Step = { statement: string; params: Record<string, unknown> };
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -58,26 +64,29 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /** Groups consecutive rows by statement, so a batch of sorted rows runs few statements. */
-function stepsFor<T>(rows: T[], statementOf: (row: T) => string): Step[] {
+function stepsFor<T>(rows: T[], statementOf: (row: T) => string, paramsOf: (row: T) => unknown = (row) => row): Step[] {
   const steps: Step[] = [];
   for (const row of rows) {
     const statement = statementOf(row);
     const last = steps[steps.length - 1];
-    if (last && last.statement === statement) (last.params.rows as T[]).push(row);
-    else steps.push({ statement, params: { rows: [row] } });
+    if (last && last.statement === statement) (last.params.rows as unknown[]).push(paramsOf(row));
+    else steps.push({ statement, params: { rows: [paramsOf(row)] } });
   }
   return steps;
 }
 
-async function runSteps(tx: ManagedTransaction, steps: Step[]): Promise<number> {
-  let total = 0;
-  for (const step of steps) {
-    const result = await tx.run(step.statement, step.params);
-    const record = result.records[0];
-    total += record ? Number(record.get(record.keys[0] as string)) : 0;
-  }
-  return total;
+/**
+ * Runs a batch's steps and returns each step's first record (its counts), in order. The statements are sent without
+ * waiting for one another (the driver pipelines them), so packing the next rows overlaps the server's work.
+ */
+async function runSteps(tx: ManagedTransaction, steps: Step[]): Promise<Record<string, unknown>[]> {
+  const results = await Promise.all(steps.map((step) => tx.run(step.statement, step.params)));
+  return results.map((result) => result.records[0]?.toObject() ?? {});
 }
+
+/** Only what the statements read travels: the endpoints' ids and the properties (which carry the outcome). */
+const mentionParams = (row: MentionRow) => ({ entity: row.entity, props: row.props });
+const relationParams = (row: RelationRow) => ({ source: row.source, target: row.target, props: row.props });
 
 function validate(options: Partial<PushOptions>): PushOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -87,13 +96,18 @@ function validate(options: Partial<PushOptions>): PushOptions {
   return opts;
 }
 
+const sum = (results: Record<string, unknown>[], key: string) => results.reduce((n, r) => n + Number(r[key] ?? 0), 0);
+const strings = (results: Record<string, unknown>[], key: string) => results.flatMap((r) => (r[key] as string[] | undefined) ?? []);
+
 /**
- * Pushes an extraction: 1. schema, 2. outcomes, 3. delete these outcomes' old provenance, 4. entities,
- * 5. mentions, 6. relations, 7. remove entities nothing supports. Each batch is one `executeWrite` transaction.
+ * Pushes an extraction: 1. schema, 2. outcomes (noting which were there before), 3. delete the provenance of those
+ * that were, 4. entities, 5. mentions, 6. relations, 7. remove the entities written or detached here that nothing
+ * supports any more. Each batch is one `executeWrite` transaction (retried on transient errors). Mentions and
+ * relations of this push's outcomes are CREATEd: step 3 (or their absence before step 2) guarantees none is left.
  */
 export async function pushExtraction(driver: Driver, extraction: Extraction, options: Partial<PushOptions> = {}): Promise<PushResult> {
   const opts = validate(options);
-  const rows = toPushRows(extraction);
+  const rows = toPushRows(extraction, { positions: opts.positions });
   const result: PushResult = {
     outcomes: 0,
     entities: 0,
@@ -104,34 +118,50 @@ export async function pushExtraction(driver: Driver, extraction: Extraction, opt
     skipped: [...rows.skipped],
     transactions: 0,
   };
+  const pushed = new Set(rows.outcomes.map((o) => o.id));
 
   if (!opts.skipSchema) await ensureSchema(driver, { database: opts.database, uri: opts.uri });
   const session = driver.session({ database: opts.database, defaultAccessMode: "WRITE" });
   try {
-    const runPhase = async (phase: PushPhase, batches: Step[][]): Promise<number> => {
-      let written = 0;
+    const runPhase = async (phase: PushPhase, batches: Step[][]): Promise<Record<string, unknown>[]> => {
+      const out: Record<string, unknown>[] = [];
       for (const [i, steps] of batches.entries()) {
-        written += await session.executeWrite((tx) => runSteps(tx, steps));
+        out.push(...(await session.executeWrite((tx) => runSteps(tx, steps))));
         result.transactions += 1;
         opts.onProgress?.({ phase, done: i + 1, total: batches.length });
       }
-      return written;
+      return out;
     };
     const batched = <T>(items: T[], toSteps: (batch: T[]) => Step[]) => chunk(items, opts.batchSize).map(toSteps);
 
-    result.outcomes = await runPhase("outcomes", batched(rows.outcomes, (b) => [{ statement: UPSERT_OUTCOMES, params: { rows: b } }]));
-    const ids = rows.outcomes.map((o) => o.id);
-    result.replacedProvenance = await runPhase(
-      "provenance",
-      batched(ids, (b) => DELETE_PROVENANCE.map((statement) => ({ statement, params: { ids: b } }))),
+    const outcomes = await runPhase("outcomes", batched(rows.outcomes, (b) => [{ statement: UPSERT_OUTCOMES, params: { rows: b } }]));
+    result.outcomes = sum(outcomes, "written");
+    const existing = strings(outcomes, "existing");
+    const replaced = await runPhase("provenance", batched(existing, (b) => [{ statement: REPLACE_PROVENANCE, params: { ids: b } }]));
+    result.replacedProvenance = sum(replaced, "deleted");
+    const detached = [...strings(replaced, "sources"), ...strings(replaced, "targets")];
+
+    result.entities = sum(await runPhase("entities", batched(rows.entities, (b) => stepsFor(b, (row) => UPSERT_ENTITIES[row.type]))), "written");
+    const mentions = await runPhase(
+      "mentions",
+      batched(rows.mentions, (b) => stepsFor(b, (row) => (pushed.has(row.outcome) ? CREATE_MENTIONS : UPSERT_MENTIONS), mentionParams)),
     );
-    result.entities = await runPhase("entities", batched(rows.entities, (b) => stepsFor(b, (row) => UPSERT_ENTITIES[row.type])));
-    result.mentions = await runPhase("mentions", batched(rows.mentions, (b) => [{ statement: UPSERT_MENTIONS, params: { rows: b } }]));
-    result.relations = await runPhase(
+    result.mentions = sum(mentions, "written");
+    const relations = await runPhase(
       "relations",
-      batched(rows.relations, (b) => stepsFor(b, (row) => UPSERT_RELATIONS[relationKey(row.type, row.sourceLabel, row.targetLabel)])),
+      batched(rows.relations, (b) =>
+        stepsFor(
+          b,
+          (row) => (pushed.has(row.outcome) ? CREATE_RELATIONS : UPSERT_RELATIONS)[relationKey(row.type, row.sourceLabel, row.targetLabel)],
+          relationParams,
+        ),
+      ),
     );
-    result.removedEntities = await runPhase("cleanup", [[{ statement: DELETE_UNSUPPORTED_ENTITIES, params: {} }]]);
+    result.relations = sum(relations, "written");
+
+    const candidates = [...new Set([...rows.entities.map((e) => e.id), ...detached])].sort();
+    const cleanup = await runPhase("cleanup", batched(candidates, (b) => [{ statement: DELETE_UNSUPPORTED_AMONG, params: { ids: b } }]));
+    result.removedEntities = sum(cleanup, "deleted");
   } catch (error) {
     throw explainDriverError(error, { uri: opts.uri ?? "the configured server", database: opts.database });
   } finally {
@@ -144,6 +174,6 @@ export async function pushExtraction(driver: Driver, extraction: Extraction, opt
   if (missingMentions > 0)
     result.skipped.push({ kind: "mention", id: `${missingMentions} mention(s)`, reason: "outcome not in the database" });
   if (missingRelations > 0)
-    result.skipped.push({ kind: "relation", id: `${missingRelations} relationship(s)`, reason: "endpoint not in the database" });
+    result.skipped.push({ kind: "relation", id: `${missingRelations} relationship(s)`, reason: "endpoint or outcome not in the database" });
   return result;
 }

@@ -169,7 +169,9 @@ describe("pushExtraction, pushed again", () => {
     expect(await dumpDatabase(driver)).toBe(dumpOnce);
     expect(await read("SHOW INDEXES YIELD name RETURN count(*) AS n")).toEqual(indexesOnce);
     expect(second.replacedProvenance).toBe(first.relations + first.mentions);
-    expect({ ...second, replacedProvenance: 0 }).toEqual({ ...first, replacedProvenance: 0 });
+    // The second push has one more transaction: the replacement of the outcomes' earlier provenance.
+    expect(second.transactions).toBe(first.transactions + 1);
+    expect({ ...second, replacedProvenance: 0, transactions: 0 }).toEqual({ ...first, replacedProvenance: 0, transactions: 0 });
   });
 
   it("writes the same database whatever the batch size, one transaction per batch", async () => {
@@ -179,9 +181,10 @@ describe("pushExtraction, pushed again", () => {
     const small = await push(sampleExtraction(), { batchSize: 2, skipSchema: true });
 
     expect(await dumpDatabase(driver)).toBe(dumpBig);
-    // outcomes 3 → 2 batches, provenance 3 → 2, entities 8 → 4, mentions 10 → 5, relations 11 → 6, cleanup 1.
-    expect(small.transactions).toBe(2 + 2 + 4 + 5 + 6 + 1);
-    expect(big.transactions).toBe(6);
+    // outcomes 3 → 2 batches, provenance none (no outcome was there before), entities 8 → 4, mentions 10 → 5,
+    // relations 11 → 6, cleanup of the 8 entities written → 4.
+    expect(small.transactions).toBe(2 + 0 + 4 + 5 + 6 + 4);
+    expect(big.transactions).toBe(5);
   });
 
   it("replaces a corrected record's evidence and edges, and removes the entities no record supports any more", async () => {
@@ -216,6 +219,57 @@ describe("pushExtraction, pushed again", () => {
       id: r0.id,
     });
     expect(outcome).toEqual({ status: "Outcome (corrected)", info: "On March 7th 2023, the Director of APRU contacted DefendDefenders." });
+  });
+
+  it("merges, never duplicates, evidence resting on an outcome pushed earlier but not in this push", async () => {
+    await push(sampleExtraction());
+    const countAll = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type";
+    const before = await read(countAll);
+    // Record 004's relations and mentions pushed again without record 004 itself: the MERGE path, not CREATE.
+    const r4 = seedRecord(R4);
+    const sample = sampleExtraction();
+    const onlyR4 = {
+      outcomes: [],
+      entities: sample.entities.map((e) => ({ ...e, mentions: e.mentions.filter((m) => m.outcome === r4.id) })),
+      relations: sample.relations
+        .map((r) => ({ ...r, evidence: r.evidence.filter((ev) => ev.outcome === r4.id) }))
+        .filter((r) => r.evidence.length > 0 && r.target !== r4.id),
+    };
+    const result = await push(onlyR4, { skipSchema: true });
+
+    expect(result.replacedProvenance).toBe(0);
+    expect(result.relations).toBe(2);
+    expect(result.mentions).toBe(3);
+    expect(await read(countAll)).toEqual(before);
+    // The FragmentID comes from the outcome in the database (these rows could only guess it).
+    const fragmentIds = await read("MATCH ()-[r {outcome: $id}]->() RETURN DISTINCT r.fragmentId AS f", { id: r4.id });
+    expect(fragmentIds).toEqual([{ f: "SCC-<redacted>/CIV021" }]);
+  });
+
+  it("writes no relationship resting on an outcome the database does not hold", async () => {
+    await push(sampleExtraction());
+    const extraction = sampleExtraction();
+    const ghost = { ...extraction.relations[0].evidence[0], outcome: "no-such-outcome" };
+    const entities = extraction.entities.filter((e) => e.id === "prog:scc" || e.id === "org:pax").map((e) => ({ ...e, mentions: [] }));
+    const relations = [{ source: "prog:scc", type: "SUPPORTED" as const, target: "org:pax", evidence: [ghost] }];
+    const result = await push({ outcomes: [], entities, relations }, { skipSchema: true });
+
+    expect(result.relations).toBe(0);
+    expect(result.skipped.map((s) => s.reason)).toEqual(["endpoint or outcome not in the database"]);
+    expect(await read("MATCH ()-[r {outcome: $id}]->() RETURN count(r) AS n", { id: "no-such-outcome" })).toEqual([{ n: 0 }]);
+  });
+
+  it("stores the layout positions it is given as x and y, and leaves none when given none", async () => {
+    const extraction = sampleExtraction();
+    const positions = Object.fromEntries(
+      [...extraction.outcomes.map((o) => o.id), ...extraction.entities.map((e) => e.id)].map((id, i) => [id, { x: i * 1.5, y: -i }]),
+    );
+    await push(extraction, { positions });
+    const rows = await read("MATCH (n) RETURN n.id AS id, n.x AS x, n.y AS y ORDER BY id");
+    expect(rows).toEqual(Object.entries(positions).map(([id, p]) => ({ id, ...p })).sort((a, b) => (a.id < b.id ? -1 : 1)));
+
+    await push(extraction, { skipSchema: true });
+    expect(await read("MATCH (n) WHERE n.x IS NOT NULL OR n.y IS NOT NULL RETURN count(n) AS n")).toEqual([{ n: 0 }]);
   });
 
   it("reports a relation it cannot place instead of writing half of it", async () => {
