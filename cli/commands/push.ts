@@ -3,6 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { defineCommand } from "citty";
 import type { Driver } from "neo4j-driver";
 import { connectDriver, forgetOutcomes, Neo4jGraphError, pushExtraction, resolveNeo4jConfig, updateCentrality, type Neo4jConfig, type PushProgress } from "../../graph/neo4j/index.ts";
+import { buildGraph } from "../../graph/build.ts";
+import { layoutGraph } from "../../graph/layout.ts";
 import { buildOutputExtraction } from "../../graph/pipeline.ts";
 import { Extraction } from "../../ingest/schema.ts";
 import { CONFIDENTIAL_ARG, DATA_ARG, positionalPaths } from "../args.ts";
@@ -83,7 +85,9 @@ async function extractionToPush(paths: string[], folder: DataFolder, uri: string
 async function push(paths: string[], folder: DataFolder, options: { includeConfidential: boolean; batchSize?: number }): Promise<void> {
   await withDriver(folder, async (driver, config) => {
     const extraction = await extractionToPush(paths, folder, config.uri, options.includeConfidential);
-    const result = await pushExtraction(driver, extraction, { database: config.database, uri: config.uri, batchSize: options.batchSize, onProgress: progressBar() });
+    // The layout the viewer draws, stored on the nodes so `serve --neo4j` shows the same picture.
+    const positions = layoutGraph(buildGraph(extraction));
+    const result = await pushExtraction(driver, extraction, { database: config.database, uri: config.uri, batchSize: options.batchSize, positions, onProgress: progressBar() });
     process.stderr.write(
       `pushed to ${config.uri}: ${result.outcomes} outcomes, ${result.entities} entities, ${result.relations} relationships in ${result.transactions} transactions` +
         (result.replacedProvenance ? `; replaced ${result.replacedProvenance} earlier relationships` : "") +
@@ -116,7 +120,7 @@ export default defineCommand({
   meta: { name: "push", description: "Write records or an extraction to Neo4j (NEO4J_URI or the local server of `npm run neo4j`)" },
   args: {
     paths: { type: "positional", required: false, description: "record files/folders or one extraction.json (default: the data folder's records)" },
-    "batch-size": { type: "string", description: "rows per transaction (default 1000)", valueHint: "N" },
+    "batch-size": { type: "string", description: "rows per transaction (default 5000)", valueHint: "N" },
     ...CONFIDENTIAL_ARG,
     ...DATA_ARG,
   },
