@@ -61,11 +61,17 @@ describe("encodeState / decodeState", () => {
       ratingSignificance: ["high"],
       harvestPeriods: [2, 3],
       negativeOnly: true,
+      hideIsolated: false,
     },
   };
 
   it("round-trips a full view", () => {
     expect(decodeState(`#${encodeState(state)}`)).toEqual(state);
+  });
+
+  it("keeps unlinked nodes hidden unless the hash says isolated=1", () => {
+    expect(encodeState(state)).toContain("isolated=1");
+    expect(decodeState("#lang=en").filters.hideIsolated).toBe(true);
   });
 
   it("writes only the language for the default view", () => {

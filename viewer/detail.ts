@@ -44,7 +44,7 @@ export function detailSettings(detail: Detail): Partial<Settings> {
     zIndex: false,
     labelDensity: 0.25,
     labelGridCellSize: 120,
-    labelRenderedSizeThreshold: 6,
+    labelRenderedSizeThreshold: 5,
     hideEdgesOnMove: true,
     hideLabelsOnMove: true,
   };

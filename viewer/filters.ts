@@ -225,6 +225,20 @@ export function computeView(
   };
 }
 
+/** The box around the nodes that have a relation, so the picture fits them while unlinked nodes are hidden; null if none. */
+export function linkedExtent(graph: ViewerGraph): { x: [number, number]; y: [number, number] } | null {
+  let box: { x: [number, number]; y: [number, number] } | null = null;
+  graph.forEachNode((node, a) => {
+    if (graph.degree(node) === 0) return;
+    if (!box) box = { x: [a.x, a.x], y: [a.y, a.y] };
+    else {
+      box.x = [Math.min(box.x[0], a.x), Math.max(box.x[1], a.x)];
+      box.y = [Math.min(box.y[0], a.y), Math.max(box.y[1], a.y)];
+    }
+  });
+  return box;
+}
+
 /** Counts beside each option: outcomes matching every other filter, entities and edges in the current view. */
 export function computeFacets(
   graph: ViewerGraph,

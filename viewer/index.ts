@@ -6,6 +6,7 @@ export {
   computeView,
   computeFacets,
   buildRegionIndex,
+  linkedExtent,
   egoNodes,
   outcomeInCountry,
   hasOutcomeFilter,
@@ -13,7 +14,9 @@ export {
   type Facets,
   type ViewerGraph,
 } from "./filters.ts";
-export { createReducers, computeEmphasis, nodeLabel } from "./reducers.ts";
+export { createReducers, computeEmphasis, emphasisFootprint, nodeLabel } from "./reducers.ts";
+export { detailFor, detailSettings, DETAILS, ALL_LABELS_BELOW, LARGE_GRAPH_NODES, type Detail } from "./detail.ts";
+export { visibleSubgraph, writeVisibleGraph, GRAPH_FORMATS, type GraphFormat } from "./export.ts";
 export { ENTITY_COLORS, OUTCOME_COLOR, CONFIDENTIAL_COLOR, LEGEND, nodeColor, nodeSize } from "./style.ts";
 export { suggest, buildSearchIndex, normalise } from "./search.ts";
 export { encodeState, decodeState } from "./url.ts";

@@ -15,7 +15,7 @@ import { mountSearch, renderFilters, renderLegend, renderOptions } from "./contr
 import { countryName } from "./countries.ts";
 import { detailFor, detailSettings } from "./detail.ts";
 import { downloadText, writeVisibleGraph, type GraphFormat } from "./export.ts";
-import { buildRegionIndex, computeFacets, computeView, type View } from "./filters.ts";
+import { buildRegionIndex, computeFacets, computeView, linkedExtent, type View } from "./filters.ts";
 import { t } from "./i18n.ts";
 import { renderPanel } from "./panel.ts";
 import { createReducers, emphasisFootprint } from "./reducers.ts";
@@ -108,9 +108,14 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     ...detailSettings(detail),
     stagePadding: 50,
   });
+  // while unlinked nodes are hidden the picture fits the linked ones (not on a large graph: a second full pass)
+  const fitBox = () => (detail !== "large" && state.filters.hideIsolated ? linkedExtent(graph) : null);
+  if (fitBox()) renderer.setCustomBBox(fitBox()).refresh();
   const camera = renderer.getCamera();
-  // a little room around the graph by default, so labels on the edge stay inside the canvas
-  camera.setState(state.camera ?? { x: 0.5, y: 0.5, ratio: 1.1, angle: 0 });
+  // a little room around the graph by default, so labels on the edge stay inside the canvas; a large graph keeps the
+  // view sigma has just drawn in its constructor (moving the camera would cost a second full frame before "ready")
+  const initialCamera = state.camera ?? (detail === "large" ? null : { x: 0.5, y: 0.5, ratio: 1.1, angle: 0 });
+  if (initialCamera) camera.setState(initialCamera);
 
   // 4. state changes → derived view → DOM and canvas
   const search = mountSearch(
@@ -171,6 +176,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
       prev.egoDepth !== state.egoDepth ||
       (state.egoDepth > 0 && prev.selected !== state.selected);
     if (viewChanged) view = computeView(graph, state, regions);
+    if (prev.filters.hideIsolated !== state.filters.hideIsolated) renderer.setCustomBBox(fitBox());
     reducers = createReducers(graph, state, view, detail);
     // on a large graph a new selection redraws only what surrounds the old and the new one
     const emphasisOnly = !viewChanged && ["select", "pathTarget", "hover"].includes(action.type);
@@ -225,6 +231,9 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   // the panel opening or the window changing size resizes the canvas: sigma must measure again; a large graph only
   // redraws (its label grid waits for the next refresh), as re-indexing it would cost as much as a click
   const resizeObserver = new ResizeObserver(() => {
+    // its first report is the size sigma measured when created; a render since may also have measured the new size
+    const { width, height } = renderer.getDimensions();
+    if (graphRoot.offsetWidth === width && graphRoot.offsetHeight === height) return;
     renderer.resize();
     if (detail === "large") renderer.scheduleRender();
     else renderer.scheduleRefresh();
@@ -265,12 +274,13 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
       return { x: box.left + p.x, y: box.top + p.y };
     },
   };
-  renderer.once("afterRender", () => {
+  const ready = () => {
     status.dataset.state = "ready";
     options.onReady?.(handle);
-  });
-  // sigma processed and drew the graph when created; the camera set above only needs a redraw
-  renderer.scheduleRender();
+  };
+  // sigma processed and drew the graph when created: ready now, or after the redraw the camera move above scheduled
+  if (initialCamera) renderer.once("afterRender", ready);
+  else ready();
 
   return () => {
     if (!alive) return;
