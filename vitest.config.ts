@@ -10,7 +10,9 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/integration/**"],
           setupFiles: ["test/_fail-on-console.ts"],
-          testTimeout: 20_000,
+          // CLI tests spawn the real executable; on a loaded 2-core machine a spawn can take seconds.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

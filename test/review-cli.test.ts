@@ -18,7 +18,7 @@ describe("harvestgraph review", () => {
     const table = join(dir, "review.csv");
     expect(runCli(["review", "--format", "csv", "--out", table, "--data", data]).status).toBe(0);
     rows = parse(readFileSync(table, "utf8"), { columns: true });
-  });
+  }, 120_000);
 
   it("lists machine edges with quotes and the rule that made them", () => {
     expect(rows.length).toBeGreaterThan(5);
