@@ -21,13 +21,15 @@ export type ServeOptions = {
   root: string;
   /** Extra files served at fixed paths, e.g. { "/graph.json": "/data/graph.json" }. */
   files: Record<string, string>;
+  /** Bodies held in memory, served at fixed paths (typed by the path's extension), e.g. a graph read from Neo4j. */
+  bodies: Record<string, string | Uint8Array>;
   host: string;
   port: number;
   /** How many ports above `port` to try. */
   tries: number;
 };
 
-export const DEFAULT_SERVE_OPTIONS: Omit<ServeOptions, "root" | "files"> = { host: "127.0.0.1", port: 5173, tries: 50 };
+export const DEFAULT_SERVE_OPTIONS: Omit<ServeOptions, "root" | "files"> = { host: "127.0.0.1", port: 5173, tries: 50, bodies: {} };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
@@ -44,6 +46,12 @@ function handler(options: ServeOptions) {
       return;
     }
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const body = Object.hasOwn(options.bodies, path) ? options.bodies[path] : undefined;
+    if (body !== undefined) {
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     const mapped = options.files[path];
     const file = mapped ?? normalize(join(root, path === "/" ? "index.html" : path));
     // Never serve outside the viewer folder, whatever the URL says.

@@ -1,22 +1,51 @@
-// `harvestgraph serve`: serves the viewer and the data folder's graph on 127.0.0.1 (next free port), printing the URL.
+// `harvestgraph serve`: serves the viewer on 127.0.0.1 (next free port), printing the URL, with the data folder's graph
+// or (--neo4j) the graph read back from the configured Neo4j.
 import { existsSync } from "node:fs";
 import { defineCommand } from "citty";
-import { DATA_ARG, PORT_ARGS } from "../args.ts";
+import { fromEnvelope, toEnvelope } from "../../graph/envelope.ts";
+import { layoutGraph } from "../../graph/layout.ts";
+import { readGraph } from "../../graph/neo4j/index.ts";
+import type { GraphEnvelope } from "../../graph/schema.ts";
+import { CONFIDENTIAL_ARG, DATA_ARG, PORT_ARGS } from "../args.ts";
 import { type DataFolder, resolveDataFolder } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
 import { serveStatic } from "../server.ts";
 import { ensureViewerBuilt } from "../viewer-build.ts";
+import { withDriver } from "./push.ts";
 
-export async function serveViewer(options: { folder: DataFolder; host?: string; port?: string }): Promise<void> {
-  if (!existsSync(options.folder.graph)) throw new CLIError("E_INPUT", `no graph in ${options.folder.dir}: run \`harvestgraph start\` or \`harvestgraph export\` first`);
+export type GraphSource = { kind: "folder" } | { kind: "neo4j"; includeConfidential: boolean };
+
+/** The graph as Neo4j holds it, laid out here only when it was pushed without positions. */
+export async function readNeo4jEnvelope(folder: DataFolder, includeConfidential: boolean): Promise<GraphEnvelope> {
+  const { envelope, positioned, uri } = await withDriver(folder, async (driver, config) => ({
+    ...(await readGraph(driver, { includeConfidential, database: config.database, uri: config.uri })),
+    uri: config.uri,
+  }));
+  if (envelope.meta.records === 0) throw new CLIError("E_INPUT", `Neo4j at ${uri} holds no outcomes to show: run \`harvestgraph push\` first`);
+  if (positioned) return envelope;
+  const graph = fromEnvelope(envelope);
+  const positions = layoutGraph(graph);
+  graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node] }));
+  return toEnvelope(graph, envelope.meta);
+}
+
+export async function serveViewer(options: { folder: DataFolder; host?: string; port?: string; source?: GraphSource }): Promise<void> {
+  const source = options.source ?? { kind: "folder" };
+  if (source.kind === "folder" && !existsSync(options.folder.graph))
+    throw new CLIError("E_INPUT", `no graph in ${options.folder.dir}: run \`harvestgraph start\` or \`harvestgraph export\` first`);
   const host = options.host || "127.0.0.1";
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
     process.stderr.write(`warning: serving on ${host}: other machines on the network can read this graph\n`);
   }
   const port = options.port ? Number(options.port) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new CLIError("E_USAGE", `--port: not a port number: ${options.port}`);
+  // Read before building the viewer, so a Neo4j fault fails in one line straight away.
+  const graph: { bodies: Record<string, string>; files: Record<string, string> } =
+    source.kind === "neo4j"
+      ? { bodies: { "/graph.json": JSON.stringify(await readNeo4jEnvelope(options.folder, source.includeConfidential)) }, files: {} }
+      : { bodies: {}, files: { "/graph.json": options.folder.graph } };
   const root = await ensureViewerBuilt();
-  const server = await serveStatic({ root, files: { "/graph.json": options.folder.graph }, host, ...(port ? { port } : {}) });
+  const server = await serveStatic({ root, ...graph, host, ...(port ? { port } : {}) });
   process.stdout.write(`${server.url}\n`);
   if (process.stdout.isTTY) process.stderr.write("serving; press Ctrl-C to stop\n");
   await new Promise<void>((done) => {
@@ -27,10 +56,18 @@ export async function serveViewer(options: { folder: DataFolder; host?: string; 
 }
 
 export default defineCommand({
-  meta: { name: "serve", description: "Serve the viewer on 127.0.0.1 with the data folder's graph" },
-  args: { ...DATA_ARG, ...PORT_ARGS, neo4j: { type: "boolean", default: false, description: "read the graph from Neo4j (not built yet)" } },
+  meta: { name: "serve", description: "Serve the viewer on 127.0.0.1 with the data folder's graph, or the graph in Neo4j (--neo4j)" },
+  args: {
+    ...DATA_ARG,
+    ...PORT_ARGS,
+    neo4j: { type: "boolean", default: false, description: "read the graph from Neo4j (NEO4J_URI or the local server of `npm run neo4j`)" },
+    ...CONFIDENTIAL_ARG,
+  },
   async run({ args }) {
-    if (args.neo4j) throw new CLIError("E_USAGE", "serve --neo4j: not built yet; serve the data folder's graph instead");
-    await serveViewer({ folder: resolveDataFolder(args.data), host: args.host, port: args.port });
+    const folder = resolveDataFolder(args.data);
+    if (args["include-confidential"] && !args.neo4j)
+      throw new CLIError("E_USAGE", "serve: --include-confidential applies to --neo4j; the data folder's graph was built by `start` or `export`");
+    const source: GraphSource = args.neo4j ? { kind: "neo4j", includeConfidential: args["include-confidential"] } : { kind: "folder" };
+    await serveViewer({ folder, host: args.host, port: args.port, source });
   },
 });

@@ -17,3 +17,4 @@ export { forgetOutcomes, DELETE_OUTCOMES } from "./forget.ts";
 export { runNamedQuery, runReadOnlyCypher, runRead, assertReadOnly, toPlain, Neo4jReadError, REFUSED_OPERATORS, DEFAULT_READ_OPTIONS, type Neo4jReadErrorCode, type ReadOptions, type ReadResult, type Row } from "./read.ts";
 export { updateCentrality, computeBetweenness, centralityEdgesOf, MAX_CENTRALITY_NODES, type CentralityEdge, type CentralityRow, type CentralityResult } from "./centrality.ts";
 export * from "./queries/index.ts";
+export { readGraph, graphFromRows, DEFAULT_READ_GRAPH_OPTIONS, type ReadGraphOptions, type ReadGraphResult } from "./read-graph.ts";
