@@ -1,5 +1,6 @@
 // Viewer frame times in headless Chromium (software WebGL): synthetic graphs of 5,000/20,000/50,000 nodes laid out as
 // an export would, served with the built viewer; time to first frame, median frame time while panning, click response.
+import { loadavg } from "node:os";
 import type { Browser, Page } from "playwright-core";
 import { buildViewerOnce, launchBrowser, serveStatic } from "../test/integration/_browser.ts";
 import { makeSyntheticEnvelope } from "../test/fixtures/graphs/_synthetic.ts";
@@ -22,6 +23,8 @@ export type ViewerRow = {
   panFrames: number;
   /** From the click on a node to its panel filled in and the next frame drawn. */
   clickMs: number;
+  /** The machine's 1-minute load average when the page opened: other work on the 2 cores slows software WebGL. */
+  loadAverage: number;
 };
 
 export const VIEWER_SIZES = [5000, 20_000, 50_000] as const;
@@ -49,6 +52,7 @@ export async function measureViewer(options: ViewerOptions): Promise<Section<{ r
       const server = await serveStatic(dist, { "graph.json": json });
       try {
         options.log(`viewer: ${nodes.toLocaleString("en")} nodes in Chromium`);
+        const loadAverage = Math.round(loadavg()[0] * 10) / 10;
         const row = await _measurePage(browser, server.url, options.timeoutMs);
         rows.push({
           nodes,
@@ -56,9 +60,10 @@ export async function measureViewer(options: ViewerOptions): Promise<Section<{ r
           layoutSeconds,
           graphMb: Math.round(json.length / 1e5) / 10,
           ...row,
+          loadAverage,
         });
         options.log(
-          `viewer: ${nodes} nodes: first frame ${row.firstFrameMs} ms, panning ${row.panFrameMsMedian} ms/frame, click ${row.clickMs} ms`,
+          `viewer: ${nodes} nodes: first frame ${row.firstFrameMs} ms, panning ${row.panFrameMsMedian} ms/frame, click ${row.clickMs} ms (load ${loadAverage})`,
         );
       } finally {
         await server.close();
@@ -104,7 +109,7 @@ async function _measurePage(
   browser: Browser,
   url: string,
   timeoutMs: number,
-): Promise<Omit<ViewerRow, "nodes" | "edges" | "layoutSeconds" | "graphMb">> {
+): Promise<Omit<ViewerRow, "nodes" | "edges" | "layoutSeconds" | "graphMb" | "loadAverage">> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
   try {
     const page = await context.newPage();

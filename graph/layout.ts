@@ -16,6 +16,8 @@ export type LayoutOptions = {
   noverlapIterations: number;
   /** Node count above which noverlap is skipped: large graphs are drawn as small points, and a pass costs ~1 s at 5,000. */
   noverlapUpTo: number;
+  /** Up to this many nodes the viewer draws every label, so the layout also pushes apart labels that would overlap. */
+  labelsApartUpTo: number;
 };
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
@@ -23,7 +25,11 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   barnesHutAbove: 2000,
   noverlapIterations: 100,
   noverlapUpTo: 2000,
+  labelsApartUpTo: 200,
 };
+
+/** How the viewer draws a label, in screen pixels, for a graph fitted into about LABEL_VIEW_PX across. */
+export const LABEL_BOX = { charPx: 7, maxChars: 32, heightPx: 16, nodePx: 8, viewPx: 700 } as const;
 
 /**
  * Iterations that keep the layout reasonable in Node: many for small graphs, few for huge ones. A Barnes-Hut pass
@@ -62,9 +68,85 @@ export function layoutGraph(graph: AbstractGraph, options: Partial<LayoutOptions
   }
   const positions: Positions = {};
   work.forEachNode((node, attrs) => {
-    positions[node] = { x: _round(attrs.x), y: _round(attrs.y) };
+    positions[node] = { x: attrs.x, y: attrs.y };
   });
+  // 5. labels apart, on graphs small enough for the viewer to draw them all
+  if (work.order <= opts.labelsApartUpTo) _labelsApart(positions, _labels(graph), 300);
+  for (const p of Object.values(positions)) [p.x, p.y] = [_round(p.x), _round(p.y)];
   return positions;
+}
+
+/** Pairs of nodes whose label boxes (node disc plus label to its right, see LABEL_BOX) overlap once fitted to the view. */
+export function labelOverlaps(positions: Positions, labels: Map<string, string>): [string, string][] {
+  const keys = Object.keys(positions).sort();
+  const boxes = _labelBoxes(keys, positions, labels);
+  const out: [string, string][] = [];
+  for (let i = 0; i < keys.length; i++)
+    for (let j = i + 1; j < keys.length; j++) if (_overlap(boxes[i], boxes[j])) out.push([keys[i], keys[j]]);
+  return out;
+}
+
+type Box = { left: number; right: number; top: number; bottom: number };
+
+function _labels(graph: AbstractGraph): Map<string, string> {
+  const labels = new Map<string, string>();
+  graph.forEachNode((node, attrs) => labels.set(node, typeof attrs.label === "string" ? attrs.label : node));
+  return labels;
+}
+
+function _labelBoxes(keys: string[], positions: Positions, labels: Map<string, string>, grow = 1): Box[] {
+  const points = keys.map((k) => positions[k]);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 1e-9);
+  // graph units per screen pixel once the viewer fits the graph into the view
+  const unit = (extent / LABEL_BOX.viewPx) * grow;
+  return keys.map((k, i) => {
+    const chars = Math.min(LABEL_BOX.maxChars, (labels.get(k) ?? "").length);
+    const { x, y } = points[i];
+    return {
+      left: x - LABEL_BOX.nodePx * unit,
+      right: x + (LABEL_BOX.nodePx + 3 + chars * LABEL_BOX.charPx) * unit,
+      top: y - (LABEL_BOX.heightPx / 2) * unit,
+      bottom: y + (LABEL_BOX.heightPx / 2) * unit,
+    };
+  });
+}
+
+function _overlap(a: Box, b: Box): { x: number; y: number } | null {
+  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return x > 0 && y > 0 ? { x, y } : null;
+}
+
+/** Pushes overlapping label boxes apart along the shorter overlap, in key order so the result is deterministic. */
+function _labelsApart(positions: Positions, labels: Map<string, string>, passes: number): void {
+  const keys = Object.keys(positions).sort();
+  for (let pass = 0; pass < passes; pass++) {
+    // a little larger than drawn: each push widens the graph, which shrinks everything once fitted to the view
+    const boxes = _labelBoxes(keys, positions, labels, 1.15);
+    let moved = false;
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const o = _overlap(boxes[i], boxes[j]);
+        if (!o) continue;
+        moved = true;
+        const a = positions[keys[i]];
+        const b = positions[keys[j]];
+        // vertical moves are cheap (labels are flat), so prefer them unless the boxes barely touch sideways
+        if (o.y <= o.x) {
+          const d = o.y * 0.6 * (a.y <= b.y ? 1 : -1);
+          a.y -= d;
+          b.y += d;
+        } else {
+          const d = o.x * 0.6 * (a.x <= b.x ? 1 : -1);
+          a.x -= d;
+          b.x += d;
+        }
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 function _sortedCopy(graph: AbstractGraph): Graph {

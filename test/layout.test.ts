@@ -1,7 +1,7 @@
 // Tests for graph/layout.ts: deterministic, order-independent, finite, non-overlapping positions.
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { layoutGraph, layoutIterations, seedPosition } from "../graph/layout.ts";
+import { labelOverlaps, layoutGraph, layoutIterations, seedPosition } from "../graph/layout.ts";
 
 function _ring(n: number, order: "asc" | "desc" = "asc"): Graph {
   const graph = new Graph({ multi: true });
@@ -71,6 +71,19 @@ describe("layoutGraph", () => {
   it("skips noverlap above its threshold, so large graphs are laid out by ForceAtlas2 alone", () => {
     const options = { iterations: 20, noverlapUpTo: 10 };
     expect(layoutGraph(_ring(30), options)).toEqual(layoutGraph(_ring(30), { iterations: 20, noverlapIterations: 0 }));
+  });
+
+  it("pushes apart the labels of a small graph, which the viewer draws all", () => {
+    // a hub with many long-named neighbours: ForceAtlas2 alone leaves their labels on top of one another
+    const star = new Graph({ multi: true });
+    star.addNode("hub", { label: "National coalition of human rights defenders" });
+    for (let i = 0; i < 24; i++) {
+      star.addNode(`n${i}`, { label: `Organisation with a long name ${i}` });
+      star.addEdge("hub", `n${i}`);
+    }
+    const labels = new Map(star.mapNodes((node, a) => [node, a.label as string] as [string, string]));
+    expect(labelOverlaps(layoutGraph(star, { labelsApartUpTo: 0 }), labels).length).toBeGreaterThan(0);
+    expect(labelOverlaps(layoutGraph(star), labels)).toEqual([]);
   });
 
   it("uses Barnes-Hut above the threshold and stays deterministic", () => {

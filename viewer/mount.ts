@@ -151,6 +151,8 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     status.textContent = t(state.lang, "shown", { nodes: c.nodes, outcomes: c.outcomes, edges: c.edges });
     status.dataset.nodes = String(c.nodes);
     status.dataset.edges = String(c.edges);
+    // unlinked nodes the switch hides, so a reader (or a test) can account for every node of the file
+    status.dataset.hiddenIsolated = String(state.filters.hideIsolated ? view.isolated : 0);
     status.dataset.outcomes = String(c.outcomes);
     status.dataset.selected = state.selected ?? "";
     status.dataset.pathTarget = state.pathTarget ?? "";

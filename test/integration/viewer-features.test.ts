@@ -106,6 +106,7 @@ describe("viewer on the graph the pipeline made of the seed records", () => {
     const { page, errors } = await openViewer(browser, server.url);
     expect(UNLINKED).toBeGreaterThan(0);
     expect(Number(await status(page, "nodes"))).toBe(seeds.graph.nodes.length - UNLINKED);
+    expect(Number(await status(page, "hidden-isolated"))).toBe(UNLINKED);
     const toggle = page.locator('[data-hg="hide-isolated"]');
     expect(await toggle.isChecked()).toBe(true);
     expect(await page.locator('label:has([data-hg="hide-isolated"]) .hg-count').textContent()).toBe(String(UNLINKED));
