@@ -2,6 +2,7 @@
 // capitalised names with a head noun ("… Network", "Ministry of …", "Réseau …"), and the known-actor gazetteer.
 import type { EntityType } from "../schema.ts";
 import { abbreviates } from "./_acronyms.ts";
+import { SpanIndex } from "./_spans.ts";
 import {
   GENERIC_ACRONYMS,
   GENERIC_NAME_WORDS,
@@ -183,6 +184,9 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
   }
 
   const chunks = capitalChunks(tokens);
+  // chunks do not overlap, so each ends at its own token
+  const chunkEndingAt = new Map<number, [number, number]>();
+  for (const c of chunks) if (!chunkEndingAt.has(c[1])) chunkEndingAt.set(c[1], c);
   // 2. acronym definitions: "Long Name (ACR)" and "ACR (Long Name)"
   for (let p = 0; p < tokens.length; p++) {
     if (tokens[p].text !== "(") continue;
@@ -193,7 +197,7 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     const innerWords = inner.filter((t) => t.word);
     if (innerWords.length === 0) continue;
     // "English Name (Nombre original, ACR)" and "English Name (Nom original)": one actor, named in two languages
-    const own = chunks.find((c) => c[1] === p - 1);
+    const own = chunkEndingAt.get(p - 1);
     const tr = translation(inner);
     if (own && tr && (hasHead(tokens.slice(own[0], p).filter((t) => t.word).map((t) => t.base)) || (tr.acr && abbreviates(tr.acr.base, slice(inner[tr.from], inner[tr.to]))))) {
       const name = slice(tokens[own[0]], tokens[p - 1]).replace(/['’]s$/, "");
@@ -222,7 +226,7 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
       const inner = (k: number) => !!tokens[k] && tokens[k].word && !tokens[k].cap && tokens[k].text.length <= 3 && isCapWord(tokens[k - 1]) && !/^\d/.test(tokens[k].text);
       while (s > 0 && (isCapWord(tokens[s - 1]) || inner(s - 1) || (glue(tokens[s - 1]) && s - 2 >= 0 && (isCapWord(tokens[s - 2]) || glue(tokens[s - 2]) || inner(s - 2))))) s--;
       // a name with a list inside ("Ministry of Public Service, Labour and Social Welfare") starts where its chunk does
-      const chunk = chunks.find((c) => c[1] === p - 1);
+      const chunk = chunkEndingAt.get(p - 1);
       if (chunk && chunk[0] < s) s = chunk[0];
       while (s < p - 1 && (isParticle(tokens[s]) || (NAME_OPENERS.has(tokens[s].fold) && !tokens[s].acronym))) s++;
       const words = tokens.slice(s, p).filter((t) => t.word);
@@ -271,22 +275,25 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
   }
 
   // 3. capitalised names with a head noun, unless they only wrap a better-founded name ("Human Rights Office of the UNAMI")
-  const founded = facts.candidates.slice();
+  const founded = foundedWithin(facts.candidates);
   for (let [s, e] of chunks) {
-    if (founded.some((c) => c.start >= tokens[s].start && c.end <= tokens[e].baseEnd && c.end - c.start < tokens[e].baseEnd - tokens[s].start)) continue;
+    if (founded(tokens[s].start, tokens[e].baseEnd)) continue;
     const words = tokens.slice(s, e + 1).filter((t) => t.word);
     const caps = words.filter((t) => t.cap);
     const un = caps[0]?.base === "UN" || (caps[0]?.fold === "united" && caps[1]?.fold === "nations");
     if (caps.length < 2 || (!hasHead(words.map((w) => w.base)) && !un)) continue;
     // a name is not a sentence: it has no verbs in lower case and at most one particle run between capitals
     // "High Court in Harare": a place after "in" is where the body sits, not part of its name
-    const at = tokens.findIndex((t, k) => k > s && k < e && /^(in|à|en)$/.test(t.text) && isCapWord(tokens[k + 1]));
+    let at = -1;
+    for (let k = s + 1; k < e && at < 0; k++) if (/^(in|à|en)$/.test(tokens[k].text) && isCapWord(tokens[k + 1])) at = k;
     if (at > 0 && hasHead(tokens.slice(s, at).filter((t) => t.word).map((t) => t.base)) && !hasHead(tokens.slice(at + 1, e + 1).filter((t) => t.word).map((t) => t.base))) e = at - 1;
     const name = slice(tokens[s], tokens[e]).replace(/['’]s$/, "");
     push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(tokens.slice(s, e + 1).filter((t) => t.word).map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
   }
   // 4. names nobody listed, known by what they do: "Defenddefenders organized", "trained by Amnesty International Netherlands"
-  const taken = (a: number, b: number) => facts.candidates.some((c) => c.start < b && a < c.end);
+  // the names this step adds lie inside their own chunk, and chunks do not overlap: the earlier steps' names decide
+  const earlier = new SpanIndex(facts.candidates);
+  const taken = (a: number, b: number) => earlier.overlaps(a, b);
   for (const [s, e0] of chunks) {
     // "facilitated by DefendDefenders in Addis Ababa": the name stops before a place preposition
     let e = e0;
@@ -305,6 +312,30 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     push({ start: first.start, end: last.baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "acronym", priority: 1 });
   }
   return facts;
+}
+
+/** Whether a candidate lies inside [a, b) and is shorter than it: sorted by start, with the minimum end of each suffix. */
+function foundedWithin(candidates: { start: number; end: number }[]): (a: number, b: number) => boolean {
+  const sorted = candidates.slice().sort((x, y) => x.start - y.start || x.end - y.end);
+  const starts = sorted.map((c) => c.start);
+  const minEnd: number[] = new Array(sorted.length);
+  for (let i = sorted.length - 1, m = Infinity; i >= 0; i--) minEnd[i] = m = Math.min(m, sorted[i].end);
+  const firstStart = (x: number, after: boolean) => {
+    let lo = 0, hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after ? starts[mid] <= x : starts[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (a, b) => {
+    // one starting after a and ending by b, or one starting at a and ending before b
+    const after = firstStart(a, true);
+    if (after < sorted.length && minEnd[after] <= b) return true;
+    const at = firstStart(a, false);
+    return at < after && sorted[at].end < b;
+  };
 }
 
 /** What an actor does right after its name, and what introduces an actor as the agent before it. */

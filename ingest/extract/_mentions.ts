@@ -5,6 +5,7 @@ import { abbreviates, initials } from "./_acronyms.ts";
 import { type ActorCandidate, findActors, isGenericName, typeOfName } from "./_actors.ts";
 import { type PlaceHit, findCountries, findLocalPlaces } from "./_places.ts";
 import { GENERIC_ACRONYMS, type Span, type Token, compactKey, fold, splitSentences, tokenize } from "./_text.ts";
+import { DisjointSpans, SpanIndex } from "./_spans.ts";
 import { type NameTrie, NameTrie as Trie, matchTokens } from "./_trie.ts";
 import type { GazetteerEntry, LocalEntity } from "./types.ts";
 
@@ -100,12 +101,24 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   }
   // a shorter name that opens a longer one of the same type is the same body ("Ministry of Defence")
   const live = () => drafts.filter((d) => d.rank >= 0);
-  for (const a of live())
-    for (const b of live()) {
-      if (a === b || a.rank < 0 || b.rank < 0 || a.type !== b.type) continue;
-      const fa = fold(a.name), fb = fold(b.name);
-      if (fa.split(" ").length >= 3 && fb.startsWith(fa + " ")) absorb(b, a);
+  // indexed by each name's leading words (a name only ever shortens to one of its own prefixes here), not all pairs
+  const byPrefix = new Map<string, Draft[]>();
+  for (const b of live()) {
+    const words = fold(b.name).split(" ");
+    for (let k = 3; k < words.length; k++) {
+      const p = words.slice(0, k).join(" ");
+      (byPrefix.get(p) ?? byPrefix.set(p, []).get(p)!).push(b);
     }
+  }
+  for (const a of live()) {
+    if (a.rank < 0) continue;
+    const fa = fold(a.name);
+    if (fa.split(" ").length < 3) continue;
+    for (const b of byPrefix.get(fa) ?? []) {
+      if (a === b || a.rank < 0 || b.rank < 0 || a.type !== b.type) continue;
+      if (fold(b.name).startsWith(fa + " ")) absorb(b, a);
+    }
+  }
 
   // 3. the programme named by the FragmentID prefix
   let programmeDraft: Draft | null = null;
@@ -129,9 +142,9 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   for (const h of hits) (hitsOf.get(h.s) ?? hitsOf.set(h.s, []).get(h.s)!).push(h);
   let liveDrafts = live();
   for (const s of sentences) {
-    const own = hitsOf.get(s) ?? [];
+    const own = new SpanIndex(hitsOf.get(s) ?? []);
     for (const t of s.tokens) {
-      if (!t.acronym || own.some((h) => h.start <= t.start && h.end >= t.baseEnd)) continue;
+      if (!t.acronym || own.contains(t.start, t.baseEnd)) continue;
       const acr = t.base;
       if (GENERIC_ACRONYMS.has(acr.toUpperCase()) || rejected.has(acr) || plural.has(acr) || /^\d/.test(acr)) continue;
       if (findCountries([t]).length > 0 || /^[IVX]+$/.test(acr)) continue;
@@ -147,7 +160,8 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
         hits.push({ s, start: t.start, end: t.baseEnd, d: owner, rank: 1 });
         continue;
       }
-      const next = s.text.slice(t.end - s.span.start).match(/^\s+(?:and\s+[A-Z]{2,}\s+)?(projects?|projet|programmes?|programs?)\b/i);
+      PROJECT_AFTER.lastIndex = t.end - s.span.start;
+      const next = PROJECT_AFTER.exec(s.text);
       const type: EntityType = next ? (/^pro(j|gramme|gram)s?/i.test(next[1]) && /^proj/i.test(next[1]) ? "Project" : "Programme") : "Organisation";
       if (!DISCOVERY_FIELDS.has(s.field) && !byKey.has(compactKey(acr))) continue;
       const d = addDraft({ name: acr, type, aliases: [], rule: "acronym" }, s);
@@ -162,7 +176,12 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   for (const [s, hs] of bySentence) {
     hs.sort((a, b) => b.end - b.start - (a.end - a.start) || b.rank - a.rank);
     const kept: Hit[] = [];
-    for (const h of hs) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+    const keptSpans = new DisjointSpans();
+    for (const h of hs)
+      if (!keptSpans.overlaps(h.start, h.end)) {
+        kept.push(h);
+        keptSpans.add(h.start, h.end);
+      }
     for (const h of kept) s.mentions.push({ key: `d${root(h.d).id}`, start: h.start, end: h.end, kind: "name" });
   }
 
@@ -192,12 +211,18 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   const actorNames = new Set([...entities.values()].filter((e) => e.type !== "Place").flatMap((e) => [e.name, ...e.aliases].map(compactKey)));
   for (const s of sentences) {
     if (s.field === "evidence") continue;
-    const taken = (i: number) => s.mentions.some((m) => m.start <= s.tokens[i].start && s.tokens[i].start < m.end);
-    const countries = findCountries(matchTokens(s.tokens)).filter((p) => !s.mentions.some((m) => m.start <= p.start && p.end <= m.end));
+    const named = new SpanIndex(s.mentions);
+    const taken = (i: number) => named.overlaps(s.tokens[i].start, s.tokens[i].start + 1);
+    const countries = findCountries(matchTokens(s.tokens)).filter((p) => !named.contains(p.start, p.end));
     const local = findLocalPlaces(s.tokens, taken).filter((p) => !actorNames.has(compactKey(p.name)));
     const all = [...local, ...countries].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "local" ? 1 : -1));
     const kept: PlaceHit[] = [];
-    for (const p of all) if (!kept.some((k) => k.start < p.end && p.start < k.end)) kept.push(p);
+    const keptSpans = new DisjointSpans();
+    for (const p of all)
+      if (!keptSpans.overlaps(p.start, p.end)) {
+        kept.push(p);
+        keptSpans.add(p.start, p.end);
+      }
     for (const p of kept) places.push({ s, p });
   }
   const placeKey = (p: PlaceHit) => (p.iso ? `place:${p.iso}` : `place:${compactKey(p.name)}`);
@@ -235,6 +260,9 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
 }
 
 
+/** "ACR project(s)/programme(s)" right after an acronym, read in place (sticky) rather than from a copy of the rest. */
+const PROJECT_AFTER = /\s+(?:and\s+[A-Z]{2,}\s+)?(projects?|projet|programmes?|programs?)\b/iy;
+
 function splitCamel(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
 }
@@ -262,8 +290,10 @@ function resolveReferences(view: RecordView): void {
     return w;
   };
   for (const s of sentences) {
-    const covered = (a: number, b: number) => s.mentions.some((m) => m.start < b && a < m.end);
+    const named = new SpanIndex(s.mentions);
+    const covered = (a: number, b: number) => named.overlaps(a, b);
     const add: Mention[] = [];
+    let countries: string[] | undefined;
     // national coalitions, one per country named with them
     for (const m of s.text.matchAll(NATIONAL)) {
       const start = s.span.start + m.index!, end = start + m[0].length;
@@ -271,7 +301,7 @@ function resolveReferences(view: RecordView): void {
       const noun = (m[1] ?? m[2] ?? "").toLowerCase();
       const kind = noun.startsWith("<") ? (hasCoalitionWord ? "coalition" : "network") : /^(network|réseau)/.test(noun) ? "network" : "coalition";
       const pluralForm = /s$|aux$/.test(noun) || /^les\b/i.test(m[0]);
-      const countries = s.mentions.filter((x) => /^place:[A-Z]{3}$/.test(x.key) && x.key !== "place:" + "").map((x) => x.key.slice(6));
+      countries ??= s.mentions.filter((x) => /^place:[A-Z]{3}$/.test(x.key)).map((x) => x.key.slice(6));
       if (countries.length > 0) {
         for (const iso of new Set(countries)) {
           const place = entities.get(`place:${iso}`)!;
@@ -285,9 +315,11 @@ function resolveReferences(view: RecordView): void {
       } else if (pluralForm) for (const key of nationals) add.push({ key, start, end, kind: "coref" });
       else if (nationals.length > 0) add.push({ key: lastOf(order, nationals) ?? nationals[nationals.length - 1], start, end, kind: "coref" });
     }
+    // the national phrases added so far; a "the network" phrase never overlaps an earlier one (matches do not overlap)
+    const nationalSpans = new SpanIndex(add);
     for (const m of s.text.matchAll(REFERRING)) {
       const start = s.span.start + m.index!, end = start + m[0].length;
-      if (covered(start, end) || add.some((a) => a.start < end && start < a.end)) continue;
+      if (covered(start, end) || nationalSpans.overlaps(start, end)) continue;
       const noun = fold(m[1]).replace(/s$/, "");
       if (noun === "programme" || noun === "program") {
         if (programme) add.push({ key: programme, start, end, kind: "coref" });

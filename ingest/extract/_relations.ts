@@ -1,6 +1,6 @@
 // Relations from the way evaluators write, sentence by sentence: who trained, mentored or funded whom (active,
 // passive, nominal, EN/FR), partnerships, who changed (ACHIEVED) and who contributed; each names its rule.
-import type { RelationType } from "../schema.ts";
+import type { Evidence, RelationType } from "../schema.ts";
 import { type Mention, type RecordView, type Sentence, isActorType } from "./_mentions.ts";
 import { uRegExp } from "./_text.ts";
 import type { LocalRelation } from "./types.ts";
@@ -39,16 +39,31 @@ const MEMBER_OF = uRegExp(String.raw`\b(?:is a member of|are members of|a member
 /** `civic`: the non-government actors who pushed for the change (who changed, or who the outcome names when a state body changed). */
 type Ctx = { view: RecordView; out: LocalRelation[]; achievers: string[]; civic: string[] };
 
+/** Relation rules read at most this many characters of one sentence; a longer one is cut there (and reported). */
+export const MAX_RELATION_SENTENCE = 20_000;
+
+/** The record as the relation rules see it: each sentence cut to MAX_RELATION_SENTENCE characters, with its mentions there. */
+export function boundForRelations(view: RecordView): { view: RecordView; cut: Evidence[] } {
+  const cut: Evidence[] = [];
+  const sentences = view.sentences.map((s) => {
+    if (s.text.length <= MAX_RELATION_SENTENCE) return s;
+    const end = s.span.start + MAX_RELATION_SENTENCE;
+    const short: Sentence = { ...s, span: { start: s.span.start, end }, text: s.text.slice(0, MAX_RELATION_SENTENCE), mentions: s.mentions.filter((m) => m.end <= end) };
+    cut.push(view.evidence(short));
+    return short;
+  });
+  return cut.length === 0 ? { view, cut } : { view: { ...view, sentences }, cut };
+}
+
 export function findRelations(view: RecordView): LocalRelation[] {
   const ctx: Ctx = { view, out: [], achievers: [], civic: [] };
   const { sentences } = view;
   // 1. who changed: the named actors the outcome description opens with, of the kind the record's social actor says
   ctx.achievers = findAchievers(view);
   ctx.civic = ctx.achievers.some((a) => !isGovernment(view, a)) ? ctx.achievers : findAchievers(view, "civic");
-  for (const a of ctx.achievers) {
-    const s = sentences.find((x) => x.field === "outcomeDescription" && x.mentions.some((m) => m.key === a))!;
-    emit(ctx, a, "ACHIEVED", OUTCOME, "achiever-subject", s);
-  }
+  const firstNamedIn = new Map<string, Sentence>();
+  for (const x of sentences) if (x.field === "outcomeDescription") for (const m of x.mentions) if (!firstNamedIn.has(m.key)) firstNamedIn.set(m.key, x);
+  for (const a of ctx.achievers) emit(ctx, a, "ACHIEVED", OUTCOME, "achiever-subject", firstNamedIn.get(a)!);
   // 2. capacity support, funding and partnerships, sentence by sentence
   for (const s of sentences) {
     if (s.field === "evidence" || !s.mentions.some((m) => actor(view, m))) continue;
@@ -75,8 +90,18 @@ const isProgramme = (view: RecordView, key: string) => view.entities.get(key)?.t
 const isGovernment = (view: RecordView, key: string) => view.entities.get(key)?.type === "GovernmentBody";
 const abs = (s: Sentence, i: number) => s.span.start + i;
 
+/** The actors a sentence names, in order; computed once per sentence (mentions are final here), never mutated by callers. */
+const ACTORS_IN = new WeakMap<Sentence, Mention[]>();
 function actorsIn(view: RecordView, s: Sentence): Mention[] {
-  return s.mentions.filter((m) => actor(view, m));
+  let out = ACTORS_IN.get(s);
+  if (!out) ACTORS_IN.set(s, (out = s.mentions.filter((m) => actor(view, m))));
+  return out;
+}
+
+/** A sticky regex run at `at` in `text`: the same as anchoring it with ^ on `text.slice(at)`, without the copy. */
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
 }
 
 /** The nearest actor named before `pos` in the same clause. */
@@ -256,14 +281,17 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
   }
   // possessive: "DD's mentorship and institutional support to national coalitions"
   for (const a of actorsIn(view, s)) {
-    const rest = s.text.slice(a.end - s.span.start);
-    const pm = /^['’]s?\s+(?:\w+\s+)?(mentorship|mentoring|coaching|trainings?)\b[^.;]{0,60}?\b(?:to|of|for|with)\s/iu.exec(rest);
+    const pm = execAt(POSSESSIVE_SUPPORT, s.text, a.end - s.span.start);
     if (!pm || isProgramme(view, a.key)) continue;
     const patients = after(view, s, a.end + pm[0].length, 30);
     const type: RelationType = /train/i.test(pm[1]) ? "TRAINED" : "MENTORED";
     for (const p of patients) emit(ctx, a.key, type, p.key, "possessive-support", s);
   }
 }
+
+const POSSESSIVE_SUPPORT = /['’]s?\s+(?:\w+\s+)?(mentorship|mentoring|coaching|trainings?)\b[^.;]{0,60}?\b(?:to|of|for|with)\s/iuy;
+const FUNDING_AFTER = /['’]?s?\s+(?:funding|financing|grant|funds)\b/iuy;
+const BRACKETS_AFTER = /\s*\(([^()]{3,200})\)/uy;
 
 function funding(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
@@ -307,9 +335,8 @@ function funding(ctx: Ctx, s: Sentence): void {
   }
   // "with SCC funding"
   for (const a of actorsIn(view, s)) {
-    const lead = s.text.slice(0, a.start - s.span.start);
-    const rest = s.text.slice(a.end - s.span.start);
-    if (!/\bwith\s+(?:the\s+)?$/iu.test(lead) || !/^['’]?s?\s+(?:funding|financing|grant|funds)\b/iu.test(rest)) continue;
+    // the cheap test in place first; the one over the text before runs only for the rare name followed by "funding"
+    if (!execAt(FUNDING_AFTER, s.text, a.end - s.span.start) || !/\bwith\s+(?:the\s+)?$/iu.test(s.text.slice(0, a.start - s.span.start))) continue;
     const first = actorsIn(view, s).find((x) => x.key !== a.key && !isProgramme(view, x.key));
     if (first) emit(ctx, a.key, "FUNDED", first.key, "funding-phrase", s);
   }
@@ -339,6 +366,14 @@ function funding(ctx: Ctx, s: Sentence): void {
     for (const f of payers) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "funding-phrase", s);
   }
 }
+/**
+ * A list of n actors that act together gives n(n-1)/2 PARTNERED_WITH edges: past this length ("a joint exercise of
+ * 40 organisations") the pairs say nothing a reader can use and cost quadratic time, so such a list gives none.
+ */
+const MAX_PAIRWISE_LIST = 12;
+/** The list before "jointly"/"signed" is searched among the last mentions only (each item may carry its acronym). */
+const recent = (ms: Mention[]) => ms.slice(-4 * MAX_PAIRWISE_LIST);
+
 function partnerships(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
   if (!HAS_PARTNER.test(s.text)) return;
@@ -355,26 +390,25 @@ function partnerships(ctx: Ctx, s: Sentence): void {
     if (left.length === 0 && s.field !== "otherActorsContribution") left = ctx.achievers;
     for (const a of left) for (const b of partners) pair(a, b.key, "partnership-phrase");
   }
-  for (const m of s.text.matchAll(JOINT_OF)) {
-    const list = after(view, s, abs(s, m.index! + m[0].length), 20);
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "joint-exercise");
-  }
+  const pairs = (list: Mention[], rule: string) => {
+    if (list.length > MAX_PAIRWISE_LIST) return;
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, rule);
+  };
+  for (const m of s.text.matchAll(JOINT_OF)) pairs(after(view, s, abs(s, m.index! + m[0].length), 20), "joint-exercise");
   for (const m of s.text.matchAll(JOINTLY)) {
     const at = abs(s, m.index!);
-    const ms = actorsIn(view, s).filter((x) => x.end <= at);
+    const ms = recent(actorsIn(view, s).filter((x) => x.end <= at));
     const last = ms[ms.length - 1];
     if (!last) continue;
     // "PAX and NCRDA jointly organised": the list that ends right before
     const start = ms.findIndex((x) => withList(view, s, x, ms).some((y) => y.key === last.key));
-    const list = start >= 0 ? withList(view, s, ms[start], ms) : [];
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "jointly");
+    pairs(start >= 0 ? withList(view, s, ms[start], ms) : [], "jointly");
   }
   for (const m of s.text.matchAll(SIGNED)) {
     const at = abs(s, m.index!);
-    const ms = actorsIn(view, s).filter((x) => x.end <= at);
+    const ms = recent(actorsIn(view, s).filter((x) => x.end <= at));
     const start = ms.findIndex((x) => withList(view, s, x, ms).length >= 2 && withList(view, s, x, ms).some((y) => y.key === ms[ms.length - 1].key));
-    const list = start >= 0 ? withList(view, s, ms[start], ms) : [];
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, "signed-agreement");
+    pairs(start >= 0 ? withList(view, s, ms[start], ms) : [], "signed-agreement");
   }
   for (const m of s.text.matchAll(BETWEEN)) {
     const at = abs(s, m.index!), end = at + m[0].length;
@@ -408,13 +442,18 @@ function membership(ctx: Ctx, s: Sentence): void {
     for (const a of before(view, s, at)) for (const b of after(view, s, at + m[0].length, 20)) emit(ctx, a.key, "PART_OF", b.key, "member-of", s);
   }
   // "Government of Uganda (Office of the Prime Minister and Ministry of Defence …)": the parts in brackets
-  for (const a of actorsIn(view, s)) {
-    const rest = s.text.slice(a.end - s.span.start);
-    const par = /^\s*\(([^()]{3,200})\)/u.exec(rest);
+  const all = actorsIn(view, s);
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    if (view.entities.get(a.key)?.type !== "GovernmentBody") continue;
+    const par = execAt(BRACKETS_AFTER, s.text, a.end - s.span.start);
     if (!par) continue;
-    const inside = actorsIn(view, s).filter((x) => x.start > a.end && x.end <= a.end + par[0].length && x.key !== a.key);
-    if (inside.length >= 1 && view.entities.get(a.key)?.type === "GovernmentBody")
-      for (const x of inside) emit(ctx, x.key, "PART_OF", a.key, "parts-in-brackets", s);
+    // mentions are sorted by start: only those from a's end to the bracket's end can be inside
+    const inside: Mention[] = [];
+    let k = i + 1;
+    while (k < all.length && all[k].start <= a.end) k++;
+    for (; k < all.length && all[k].start <= a.end + par[0].length; k++) if (all[k].end <= a.end + par[0].length && all[k].key !== a.key) inside.push(all[k]);
+    for (const x of inside) emit(ctx, x.key, "PART_OF", a.key, "parts-in-brackets", s);
   }
 }
 

@@ -6,7 +6,7 @@ import { Extraction, type OutcomeRecord } from "../schema.ts";
 import { buildGazetteer } from "./_actors.ts";
 import { readRecord } from "./_mentions.ts";
 import { findLocations } from "./_located.ts";
-import { findRelations } from "./_relations.ts";
+import { boundForRelations, findRelations } from "./_relations.ts";
 import { findTrainings } from "./_trainings.ts";
 import { DEFAULT_EXTRACT_OPTIONS, ExtractOptions, type MergeReport, type RecordExtraction } from "./types.ts";
 
@@ -46,15 +46,20 @@ export function extractRecords(records: OutcomeRecord[], options: Partial<Extrac
   const local = records.map((r) => extractOne(r, gazetteer));
   // 3. one node per actor across records
   const { entities, relations, mergeReport } = resolveEntities(local, opts);
+  // 4. sentences too long for the relation rules, which read only their start
+  const cut = local.flatMap((l) => l.cut ?? []);
+  if (cut.length > 0) mergeReport.cutSentences = cut;
   return { extraction: { outcomes: records, entities, relations }, mergeReport };
 }
 
 function extractOne(record: OutcomeRecord, gazetteer: ReturnType<typeof buildGazetteer> | null): RecordExtraction {
   const view = readRecord(record, gazetteer);
-  const relations = findRelations(view);
+  // a bound on the work one input can cause: relation rules read at most the start of a very long sentence
+  const bounded = boundForRelations(view);
+  const relations = findRelations(bounded.view);
   // trainings the text describes become nodes, and places get their edges (both unscored, both for the graph)
-  relations.push(...findTrainings(view, relations), ...findLocations(view));
-  return { outcome: record.id, entities: [...view.entities.values()], relations };
+  relations.push(...findTrainings(bounded.view, relations), ...findLocations(bounded.view));
+  return { outcome: record.id, entities: [...view.entities.values()], relations, ...(bounded.cut.length > 0 ? { cut: bounded.cut } : {}) };
 }
 
 const cache = new WeakMap<object, ReturnType<typeof buildGazetteer>>();

@@ -1,7 +1,7 @@
 // Shapes of the extraction module: its options, the gazetteer entry, the merge report, and the per-record
 // intermediate entities and relations that resolution turns into the `Extraction` document.
 import { z } from "zod";
-import { EntityType, type Evidence, RelationType } from "../schema.ts";
+import { EntityType, Evidence, RelationType } from "../schema.ts";
 
 /** One known actor: a real, public organisation or body, with its names in English and French. */
 export const GazetteerEntry = z.object({
@@ -55,6 +55,8 @@ export const MergeReport = z.object({
       reason: z.enum(["below-threshold", "do-not-merge", "different-country", "different-type", "acronym-clash"]),
     }),
   ),
+  /** Sentences longer than the relation rules read (MAX_RELATION_SENTENCE characters): the part they did read. */
+  cutSentences: z.array(Evidence).optional(),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 
@@ -76,4 +78,4 @@ export type LocalEntity = {
 /** A relation inside one record; endpoints are local entity keys or the outcome id (prefixed "outcome:"). */
 export type LocalRelation = { source: string; type: RelationType; target: string; rule: string; evidence: Evidence[] };
 
-export type RecordExtraction = { outcome: string; entities: LocalEntity[]; relations: LocalRelation[] };
+export type RecordExtraction = { outcome: string; entities: LocalEntity[]; relations: LocalRelation[]; cut?: Evidence[] };
