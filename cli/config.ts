@@ -1,9 +1,9 @@
 // The optional harvestgraph.config.json of the working directory: the user's settings, validated once; flags override it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { EntityType, FieldName } from "../ingest/schema.ts";
-import { CLIError } from "./errors.ts";
+import { readJsonFile } from "./json-file.ts";
 
 export const CONFIG_FILE = "harvestgraph.config.json";
 
@@ -32,13 +32,5 @@ export const DEFAULT_CONFIG: Config = Config.parse({});
 export function loadConfig(cwd = process.cwd()): Config {
   const path = resolve(cwd, CONFIG_FILE);
   if (!existsSync(path)) return DEFAULT_CONFIG;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new CLIError("E_CONFIG", `${CONFIG_FILE}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = Config.safeParse(json);
-  if (!parsed.success) throw new CLIError("E_CONFIG", `${CONFIG_FILE}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`);
-  return parsed.data;
+  return readJsonFile(path, Config, "E_CONFIG", CONFIG_FILE);
 }

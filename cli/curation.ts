@@ -1,10 +1,9 @@
 // The curation file (data folder's curation.json): read, validated, appended to; stale decisions reported on stderr.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { Curation, type Decision, EMPTY_CURATION, type StaleDecision } from "../review/index.ts";
 import { type DataFolder, ensureDataFolder, writeFileAtomic } from "./data-folder.ts";
-import { CLIError } from "./errors.ts";
+import { readJsonFile } from "./json-file.ts";
 
 export function curationPath(folder: DataFolder): string {
   return join(folder.dir, "curation.json");
@@ -13,15 +12,7 @@ export function curationPath(folder: DataFolder): string {
 export function readCuration(folder: DataFolder): Curation {
   const path = curationPath(folder);
   if (!existsSync(path)) return EMPTY_CURATION;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new CLIError("E_INPUT", `${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = Curation.safeParse(json);
-  if (!parsed.success) throw new CLIError("E_INPUT", `${path}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`);
-  return parsed.data;
+  return readJsonFile(path, Curation, "E_INPUT");
 }
 
 /** One decision per line inside the array, so the file diffs well under version control. */
