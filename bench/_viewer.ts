@@ -2,7 +2,7 @@
 // an export would, served with the built viewer; time to first frame, median frame time while panning, click response.
 import { loadavg } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { buildViewerOnce, launchBrowser, serveStatic } from "../test/integration/_browser.ts";
+import { buildViewerOnce, launchBrowser, removeDir, serveStatic } from "../test/integration/_browser.ts";
 import { makeSyntheticEnvelope } from "../test/fixtures/graphs/_synthetic.ts";
 import type { Section } from "./schema.ts";
 
@@ -74,6 +74,8 @@ export async function measureViewer(options: ViewerOptions): Promise<Section<{ r
     options.log(`viewer: stopped after ${rows.length} sizes: ${_first(error)}`);
   } finally {
     await browser.close();
+    // the bench builds the viewer once per process, so its temporary build can go
+    removeDir(dist);
   }
   return {
     status: "measured",
