@@ -96,6 +96,21 @@ function validate(options: Partial<PushOptions>): PushOptions {
   return opts;
 }
 
+/**
+ * A failed batch as one line naming the batch: the driver's own translation when it has one (E_UNREACHABLE,
+ * E_DATABASE_NOT_FOUND…), else E_WRITE. The batches before it are committed; pushing again completes the push.
+ */
+function explainWriteError(error: unknown, where: string, opts: PushOptions): unknown {
+  const uri = opts.uri ?? "the configured server";
+  const explained = explainDriverError(error, { uri, database: opts.database });
+  const rerun = "the earlier batches are stored; push again to complete it";
+  if (explained instanceof Neo4jGraphError) return new Neo4jGraphError(explained.code, `pushExtraction: ${where} failed: ${explained.message}; ${rerun}`, { cause: error });
+  if (!(explained instanceof Error)) return explained;
+  const code = (explained as { code?: string }).code;
+  const line = explained.message.split("\n")[0].slice(0, 200);
+  return new Neo4jGraphError("E_WRITE", `pushExtraction: ${where} failed at ${uri}: ${code ? `${code}: ` : ""}${line}; ${rerun}`, { cause: error });
+}
+
 const sum = (results: Record<string, unknown>[], key: string) => results.reduce((n, r) => n + Number(r[key] ?? 0), 0);
 const strings = (results: Record<string, unknown>[], key: string) => results.flatMap((r) => (r[key] as string[] | undefined) ?? []);
 
@@ -126,7 +141,11 @@ export async function pushExtraction(driver: Driver, extraction: Extraction, opt
     const runPhase = async (phase: PushPhase, batches: Step[][]): Promise<Record<string, unknown>[]> => {
       const out: Record<string, unknown>[] = [];
       for (const [i, steps] of batches.entries()) {
-        out.push(...(await session.executeWrite((tx) => runSteps(tx, steps))));
+        try {
+          out.push(...(await session.executeWrite((tx) => runSteps(tx, steps))));
+        } catch (error) {
+          throw explainWriteError(error, `${phase} batch ${i + 1}/${batches.length}`, opts);
+        }
         result.transactions += 1;
         opts.onProgress?.({ phase, done: i + 1, total: batches.length });
       }
