@@ -1,4 +1,5 @@
 // The steps `start` and `export` share: records → data folder (records, report, extraction) → the output graph file.
+import { existsSync, readFileSync } from "node:fs";
 import type { IngestReport, OutcomeRecord } from "../ingest/schema.ts";
 import { buildOutputGraph, extractReviewed, type OutputOptions } from "../graph/pipeline.ts";
 import type { GraphEnvelope } from "../graph/schema.ts";
@@ -6,7 +7,7 @@ import { readCuration, reportStale } from "./curation.ts";
 import type { Config } from "./config.ts";
 import { type DataFolder, ensureDataFolder, writeFileAtomic } from "./data-folder.ts";
 import { extractOptionsFrom } from "./commands/extract.ts";
-import { toJsonLines } from "./records.ts";
+import { loadStoredRecords, toJsonLines } from "./records.ts";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -31,4 +32,10 @@ export function saveOutputGraph(folder: DataFolder, records: OutcomeRecord[], co
   const { envelope } = buildOutputGraph(records, outputOptions(folder, config, { includeConfidential }));
   writeFileAtomic(folder.graph, JSON.stringify(envelope));
   return envelope;
+}
+
+/** Rebuilds the data folder's graph.json from its records (after a review decision), keeping whether it showed confidential records. */
+export function rebuildOutputGraph(folder: DataFolder, config: Config): void {
+  const meta = existsSync(folder.graph) ? (JSON.parse(readFileSync(folder.graph, "utf8")) as { meta?: { includesConfidential?: boolean } }).meta : undefined;
+  saveOutputGraph(folder, loadStoredRecords(folder), config, meta?.includesConfidential === true);
 }

@@ -1,6 +1,6 @@
 // A small static file server for the built viewer and its graph.json, bound to 127.0.0.1 at the first free port.
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { CLIError } from "./errors.ts";
 
@@ -27,15 +27,18 @@ export type ServeOptions = {
   port: number;
   /** How many ports above `port` to try. */
   tries: number;
+  /** Answers the requests it knows (returns true), e.g. the review writes of `serve`; given the server's own origin. */
+  api?: (req: IncomingMessage, res: ServerResponse, origin: string) => boolean;
 };
 
 export const DEFAULT_SERVE_OPTIONS: Omit<ServeOptions, "root" | "files"> = { host: "127.0.0.1", port: 5173, tries: 50, bodies: {} };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
-function handler(options: ServeOptions) {
+function handler(options: ServeOptions, origin: () => string) {
   const root = resolve(options.root);
-  return (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (options.api?.(req, res, origin())) return;
     const headers = {
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
@@ -88,11 +91,13 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 
 export async function serveStatic(options: Partial<ServeOptions> & Pick<ServeOptions, "root" | "files">): Promise<RunningServer> {
   const opts: ServeOptions = { ...DEFAULT_SERVE_OPTIONS, ...options };
-  const server = createServer(handler(opts));
+  let origin = "";
+  const server = createServer(handler(opts, () => origin));
   for (let port = opts.port; port < opts.port + opts.tries; port++) {
     try {
       const bound = await listen(server, opts.host, port);
       const host = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+      origin = `http://${host}:${bound}`;
       return {
         url: `http://${host}:${bound}/`,
         port: bound,

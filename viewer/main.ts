@@ -2,6 +2,7 @@
 import { GraphEnvelope } from "../graph/schema.ts";
 import { t, detectLang } from "./i18n.ts";
 import { mountViewer } from "./mount.ts";
+import { connectReview } from "./review.ts";
 import { DEFAULT_STATE } from "./state.ts";
 import { decodeState, encodeState } from "./url.ts";
 import "./viewer.css";
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
           .map((i) => `${i.path.join(".")}: ${i.message}`)
           .join("; "),
       );
+    const review = await connectReview(document.baseURI);
     mountViewer(container, parsed.data, {
       initialState,
+      review,
       onStateChange: (state) => history.replaceState(null, "", `#${encodeState(state)}`),
       // the one global: read-only node positions, so browser tests can click real nodes on the canvas
       onReady: (handle) => Object.defineProperty(window, "harvestgraphViewer", { value: Object.freeze(handle) }),

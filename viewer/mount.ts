@@ -17,7 +17,7 @@ import { detailFor, detailSettings } from "./detail.ts";
 import { downloadText, writeVisibleGraph, type GraphFormat } from "./export.ts";
 import { buildRegionIndex, computeFacets, computeView, linkedExtent, type View } from "./filters.ts";
 import { t } from "./i18n.ts";
-import { renderPanel } from "./panel.ts";
+import { renderPanel, type ReviewWriter } from "./panel.ts";
 import { createReducers, emphasisFootprint } from "./reducers.ts";
 import { buildSearchIndex } from "./search.ts";
 import { DEFAULT_STATE, updateState, type Action, type ViewerState } from "./state.ts";
@@ -35,6 +35,8 @@ export type MountOptions = {
   onStateChange?: (state: ViewerState) => void;
   /** Called once the first frame is drawn. */
   onReady?: (handle: ViewerHandle) => void;
+  /** Saves a person's accept/reject decision; given only when the server accepts review writes. */
+  review?: ReviewWriter;
 };
 
 export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, options: MountOptions = {}): () => void {
@@ -166,6 +168,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
       graph,
       lang: state.lang,
       onSelect: (node) => dispatch({ type: "select", node }),
+      review: options.review,
     });
 
   function dispatch(action: Action): void {

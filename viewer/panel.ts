@@ -8,7 +8,11 @@ import type { ViewerGraph } from "./filters.ts";
 import { entityTypeLabel, fieldLabel, relationLabel, t, type Lang, type MessageKey } from "./i18n.ts";
 import { nodeColor } from "./style.ts";
 
-export type PanelContext = { graph: ViewerGraph; lang: Lang; onSelect: (node: string | null) => void };
+/** A person's decision on one edge as one outcome states it; present only when the server accepts review writes. */
+export type ReviewDecision = { kind: "accept" | "reject"; source: string; type: string; target: string; outcome: string };
+export type ReviewWriter = (decision: ReviewDecision) => Promise<void>;
+
+export type PanelContext = { graph: ViewerGraph; lang: Lang; onSelect: (node: string | null) => void; review?: ReviewWriter };
 
 export function renderPanel(target: HTMLElement, node: string | null, ctx: PanelContext): void {
   clear(target);
@@ -126,7 +130,7 @@ function _relations(node: string, ctx: PanelContext): HTMLElement | null {
         "li",
         { "data-hg": "relation", "data-relation": a.type, "data-edge": edge },
         head,
-        ..._quotes(a.evidence, lang),
+        ..._quotes(a.evidence, lang, a.rule, ctx.review && ((kind, outcome) => ctx.review!({ kind, source: graph.source(edge), type: a.type, target: graph.target(edge), outcome }))),
       ),
     );
   };
@@ -142,15 +146,47 @@ function _relations(node: string, ctx: PanelContext): HTMLElement | null {
   );
 }
 
-function _quotes(evidence: EdgeEvidence[], lang: Lang): HTMLElement[] {
-  return evidence.map((e) =>
-    h(
+function _quotes(
+  evidence: EdgeEvidence[],
+  lang: Lang,
+  rule: string | undefined,
+  decide?: (kind: "accept" | "reject", outcome: string) => Promise<void>,
+): HTMLElement[] {
+  return evidence.map((e) => {
+    const status = e.status ?? "machine";
+    const caption = [fieldLabel(lang, e.field), `${t(lang, "fragmentId")} ${e.fragmentId}`, t(lang, `status_${status}`), rule ? `${t(lang, "rule")} ${rule}` : ""];
+    const figure = h(
       "figure",
-      { class: "hg-evidence", "data-hg": "evidence", "data-fragment-id": e.fragmentId, "data-field": e.field },
+      { class: "hg-evidence", "data-hg": "evidence", "data-fragment-id": e.fragmentId, "data-field": e.field, "data-status": status },
       h("blockquote", {}, e.text),
-      h("figcaption", {}, `${fieldLabel(lang, e.field)} · ${t(lang, "fragmentId")} ${e.fragmentId}`),
-    ),
-  );
+      h("figcaption", {}, caption.filter(Boolean).join(" · ")),
+    );
+    if (decide) figure.append(_reviewButtons(figure, lang, (kind) => decide(kind, e.outcome)));
+    return figure;
+  });
+}
+
+/** Accept / reject buttons for one quote; the figure shows the saved status, or why it was not saved. */
+function _reviewButtons(figure: HTMLElement, lang: Lang, decide: (kind: "accept" | "reject") => Promise<void>): HTMLElement {
+  const note = h("span", { class: "hg-review-note", "data-hg": "review-note" });
+  const button = (kind: "accept" | "reject") => {
+    const b = h("button", { type: "button", class: "hg-review", "data-hg": `review-${kind}` }, t(lang, kind === "accept" ? "reviewAccept" : "reviewReject"));
+    b.addEventListener("click", () => {
+      note.textContent = "";
+      decide(kind).then(
+        () => {
+          const status = kind === "accept" ? "accepted" : "rejected";
+          figure.setAttribute("data-status", status);
+          note.textContent = t(lang, `status_${status}`);
+        },
+        (error: unknown) => {
+          note.textContent = t(lang, "reviewFailed", { reason: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    });
+    return b;
+  };
+  return h("p", { class: "hg-review-actions" }, button("accept"), " ", button("reject"), " ", note);
 }
 
 function _fullRecord(o: OutcomeNodeAttributes, lang: Lang): HTMLElement {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineCommand } from "citty";
 import { DATA_ARG } from "../args.ts";
-import { saveOutputGraph, saveStore } from "../build-outputs.ts";
+import { rebuildOutputGraph, saveStore } from "../build-outputs.ts";
 import { loadConfig } from "../config.ts";
 import { type DataFolder, resolveDataFolder } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
@@ -36,8 +36,7 @@ export default defineCommand({
     const kept = records.filter((r) => !gone.includes(r));
     // 1. the data folder: records, extraction, merge report and the graph are rebuilt without it
     saveStore(folder, kept, null, config);
-    const hadConfidential = existsSync(folder.graph) && (JSON.parse(readFileSync(folder.graph, "utf8")) as { meta?: { includesConfidential?: boolean } }).meta?.includesConfidential === true;
-    saveOutputGraph(folder, kept, config, hadConfidential);
+    rebuildOutputGraph(folder, config);
     // 2. Neo4j, when configured: its outcome, evidence and full-text entries
     const neo4j = await forgetInNeo4jIfConfigured(gone.map((r) => r.id), folder);
     // 3. what the user must still do

@@ -9,6 +9,9 @@ import type { GraphEnvelope } from "../../graph/schema.ts";
 import { CONFIDENTIAL_ARG, DATA_ARG, PORT_ARGS } from "../args.ts";
 import { type DataFolder, resolveDataFolder } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
+import { rebuildOutputGraph } from "../build-outputs.ts";
+import { loadConfig } from "../config.ts";
+import { createReviewApi } from "../review-api.ts";
 import { serveStatic } from "../server.ts";
 import { ensureViewerBuilt } from "../viewer-build.ts";
 import { withDriver } from "./push.ts";
@@ -29,7 +32,7 @@ export async function readNeo4jEnvelope(folder: DataFolder, includeConfidential:
   return toEnvelope(graph, envelope.meta);
 }
 
-export async function serveViewer(options: { folder: DataFolder; host?: string; port?: string; source?: GraphSource }): Promise<void> {
+export async function serveViewer(options: { folder: DataFolder; host?: string; port?: string; source?: GraphSource; onReviewWrite?: () => void }): Promise<void> {
   const source = options.source ?? { kind: "folder" };
   if (source.kind === "folder" && !existsSync(options.folder.graph))
     throw new CLIError("E_INPUT", `no graph in ${options.folder.dir}: run \`harvestgraph start\` or \`harvestgraph export\` first`);
@@ -45,7 +48,9 @@ export async function serveViewer(options: { folder: DataFolder; host?: string; 
       ? { bodies: { "/graph.json": JSON.stringify(await readNeo4jEnvelope(options.folder, source.includeConfidential)) }, files: {} }
       : { bodies: {}, files: { "/graph.json": options.folder.graph } };
   const root = await ensureViewerBuilt();
-  const server = await serveStatic({ root, ...graph, host, ...(port ? { port } : {}) });
+  // Review writes go to the data folder's curation file; the served graph is rebuilt after each so a reload shows it.
+  const api = source.kind === "folder" ? createReviewApi(options.folder, () => options.onReviewWrite?.()) : undefined;
+  const server = await serveStatic({ root, ...graph, host, api, ...(port ? { port } : {}) });
   process.stdout.write(`${server.url}\n`);
   if (process.stdout.isTTY) process.stderr.write("serving; press Ctrl-C to stop\n");
   await new Promise<void>((done) => {
@@ -68,6 +73,13 @@ export default defineCommand({
     if (args["include-confidential"] && !args.neo4j)
       throw new CLIError("E_USAGE", "serve: --include-confidential applies to --neo4j; the data folder's graph was built by `start` or `export`");
     const source: GraphSource = args.neo4j ? { kind: "neo4j", includeConfidential: args["include-confidential"] } : { kind: "folder" };
-    await serveViewer({ folder, host: args.host, port: args.port, source });
+    const onReviewWrite = () => {
+      try {
+        rebuildOutputGraph(folder, loadConfig());
+      } catch (error) {
+        process.stderr.write(`warning: decision saved, but the graph was not rebuilt: ${(error as Error).message}\n`);
+      }
+    };
+    await serveViewer({ folder, host: args.host, port: args.port, source, onReviewWrite });
   },
 });

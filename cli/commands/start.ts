@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { defineCommand } from "citty";
 import { CONFIDENTIAL_ARG, DATA_ARG, PORT_ARGS, positionalPaths } from "../args.ts";
-import { saveOutputGraph, saveStore } from "../build-outputs.ts";
+import { rebuildOutputGraph, saveOutputGraph, saveStore } from "../build-outputs.ts";
 import { loadConfig } from "../config.ts";
 import { ensureDataFolder, resolveDataFolder } from "../data-folder.ts";
 import { loadRecordsFromPaths } from "../records.ts";
@@ -33,6 +33,6 @@ export default defineCommand({
     // 4. Neo4j, when configured
     await pushIfConfigured(folder);
     // 5. the viewer
-    await serveViewer({ folder, host: args.host, port: args.port });
+    await serveViewer({ folder, host: args.host, port: args.port, onReviewWrite: () => rebuildOutputGraph(folder, config) });
   },
 });

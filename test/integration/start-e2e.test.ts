@@ -1,6 +1,5 @@
 // The README's main command end to end: `start` on the samples builds the graph, pushes it to the real Neo4j
 // (NEO4J_URI set), serves the built viewer on 127.0.0.1, and the page draws the sample network in real Chromium.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,28 +8,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GraphEnvelope } from "../../graph/schema.ts";
 import { foreignRequests, launchBrowser, openViewer, screenshot } from "./_browser.ts";
+import { startCli } from "./_start.ts";
 
 const server = inject("neo4j");
-
-/** Starts `harvestgraph start` and resolves with the URL it prints on stdout. */
-function startCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, ["cli/bin.mjs", "start", ...args], { env: { ...process.env, ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start printed no URL in 120 s; stderr: ${stderr}`)), 120_000);
-    child.stdout.on("data", (d) => {
-      stdout += d;
-      const url = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url, stderr: () => stderr });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`start exited ${code} before printing a URL; stderr: ${stderr}`)));
-  });
-}
 
 describe("harvestgraph start", () => {
   const data = mkdtempSync(join(tmpdir(), "hg-start-"));
