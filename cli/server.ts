@@ -43,6 +43,8 @@ function handler(options: ServeOptions, origin: () => string) {
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'",
+      // Tells the page that this server takes review writes, so a static copy never probes for them.
+      ...(options.api ? { "X-Harvestgraph-Review": "api/session" } : {}),
     };
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, headers).end();

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
           .map((i) => `${i.path.join(".")}: ${i.message}`)
           .join("; "),
       );
-    const review = await connectReview(document.baseURI);
+    const review = await connectReview(document.baseURI, response);
     mountViewer(container, parsed.data, {
       initialState,
       review,
