@@ -71,6 +71,12 @@ describe("harvestgraph extract", () => {
     expect(readdirSync(dir).sort()).toEqual(readdirSync(SEEDS).map((f) => `${f}.json`).sort());
   });
 
+  it("leaves the shipped gazetteer out with --no-gazetteer", () => {
+    const names = (args: string[]) => Extraction.parse(JSON.parse(runCli(["extract", SEEDS, ...args]).stdout)).entities.flatMap((e) => [e.name, ...e.aliases]);
+    expect(names([])).toContain("East and Horn of Africa Human Rights Defenders Project");
+    expect(names(["--no-gazetteer"])).not.toContain("East and Horn of Africa Human Rights Defenders Project");
+  });
+
   it("carries the same items in jsonl as in json", () => {
     const json = Extraction.parse(JSON.parse(runCli(["extract", SEEDS]).stdout));
     const lines = runCli(["extract", SEEDS, "--format", "jsonl"]).stdout.trim().split("\n").map((l) => JSON.parse(l));

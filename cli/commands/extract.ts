@@ -31,7 +31,8 @@ export default defineCommand({
     "per-record": { type: "string", description: "write one document per input record file, named <file name>.json", valueHint: "DIR" },
     format: { type: "enum", options: ["json", "jsonl"], default: "json", description: "json: one document; jsonl: one item per line" },
     "merge-report": { type: "string", description: "write the merge report (merges and near-misses, with scores) here", valueHint: "FILE" },
-    "no-gazetteer": { type: "boolean", default: false, description: "do not use the shipped gazetteer of known actors" },
+    // citty reads --no-gazetteer as gazetteer=false
+    gazetteer: { type: "boolean", default: true, description: "use the shipped gazetteer of known actors", negativeDescription: "do not use the shipped gazetteer of known actors" },
     ...DATA_ARG,
   },
   async run({ args }) {
@@ -39,7 +40,7 @@ export default defineCommand({
     const folder = resolveDataFolder(args.data);
     const records = await loadRecords(positionalPaths(args), folder, config);
     // The user's own view: confidential records stay in (flagged); the curation file's decisions are applied.
-    const options = { includeConfidential: true, curation: readCuration(folder), extract: { ...extractOptionsFrom(config), ...(args["no-gazetteer"] ? { gazetteer: false } : {}) } };
+    const options = { includeConfidential: true, curation: readCuration(folder), extract: { ...extractOptionsFrom(config), ...(args.gazetteer === false ? { gazetteer: false } : {}) } };
     if (args["per-record"]) {
       const bySource = new Map<string, OutcomeRecord[]>();
       for (const record of records) bySource.set(record.source, [...(bySource.get(record.source) ?? []), record]);
