@@ -2,6 +2,7 @@
 // Unknown values become `unknown` with a report line; only a record missing its FragmentID or description is skipped.
 import { resolveCountry } from "./gazetteer/countries.ts";
 import {
+  REDACTION_TOKEN,
   type FieldMatcher,
   type Parsed,
   parseFlag,
@@ -19,6 +20,15 @@ import { type FieldName, type Issue, type OutcomeRecord, type RawRecord, TEXT_FI
 export type NormaliseResult = { record: OutcomeRecord | null; issues: Issue[] };
 
 const LABEL: Partial<Record<FieldName, string>> = { fragmentId: "FragmentID", outcomeDescription: "Outcome description" };
+
+/** Marks every redaction token of the given fields, so outputs can tell a token from a name and never fill it in. */
+export function findRedactionTokens(fields: Record<string, string>): OutcomeRecord["redactionTokens"] {
+  const marks: OutcomeRecord["redactionTokens"] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    for (const m of value.matchAll(new RegExp(REDACTION_TOKEN.source, "gi"))) marks.push({ field, start: m.index, end: m.index + m[0].length, token: m[0] });
+  }
+  return marks;
+}
 
 export function describeLocator(raw: Pick<RawRecord, "source" | "locator">): string {
   const l = raw.locator;
@@ -107,6 +117,7 @@ export function normaliseRecord(raw: RawRecord, matchField: FieldMatcher): Norma
     objectiveCode: parseObjectiveCode(get("objective")),
     text,
     stricterRedactions: [],
+    redactionTokens: findRedactionTokens({ fragmentId: get("fragmentId").trim(), ...text }),
     extra,
   };
 

@@ -103,6 +103,8 @@ export const OutcomeRecord = z.object({
   objectiveCode: z.string().nullable(),
   text: z.object(Object.fromEntries(TEXT_FIELDS.map((f) => [f, z.string()])) as Record<TextField, z.ZodString>),
   stricterRedactions: z.array(StricterRedaction).default([]),
+  /** Where the source's own redaction tokens (<redacted>, <person>, <LOC>…) stand, kept verbatim in the values. */
+  redactionTokens: z.array(z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), token: z.string() })).default([]),
   /** Columns nobody mapped, kept verbatim. */
   extra: z.record(z.string(), z.string()).default({}),
 });

@@ -124,3 +124,15 @@ describe("createDeduper", () => {
     expect(second.issue?.level).toBe("conflict");
   });
 });
+
+describe("redaction tokens", () => {
+  it("are kept verbatim and marked, in the FragmentID and in the text", async () => {
+    const { records } = await ingestPaths([`${SEEDS}/003_0b817f388a42ec52.txt`]);
+    const marks = records[0].redactionTokens;
+    expect(marks.find((m) => m.field === "fragmentId")).toEqual({ field: "fragmentId", start: 4, end: 14, token: "<redacted>" });
+    for (const m of marks.filter((m) => m.field !== "fragmentId")) {
+      expect(records[0].text[m.field as keyof OutcomeRecord["text"]].slice(m.start, m.end)).toBe(m.token);
+    }
+    expect(new Set(marks.map((m) => m.token))).toEqual(new Set(["<redacted>", "<person>", "<LOC>"]));
+  });
+});
