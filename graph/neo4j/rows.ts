@@ -10,6 +10,7 @@ import {
   type Locator,
   type OutcomeRecord,
   type RelationType,
+  type ReviewStatus,
 } from "../../ingest/schema.ts";
 import { redactQuote } from "../build.ts";
 import type { Positions } from "../layout.ts";
@@ -38,7 +39,8 @@ export type RelationRow = {
   target: string;
   targetLabel: NodeLabel;
   outcome: string;
-  props: ProvenanceProps & { rule?: string };
+  /** status: the review status of this outcome's evidence (machine, accepted, added); rejected evidence never gets here. */
+  props: ProvenanceProps & { rule?: string; status: ReviewStatus };
 };
 /** Something the rows leave out, and why; the push reports these rather than failing. */
 export type SkippedRow = { kind: "relation" | "mention"; id: string; reason: string };
@@ -105,6 +107,13 @@ const FIELD_ORDER = new Map<string, number>(TEXT_FIELDS.map((f, i) => [f, i]));
 
 function byPosition(a: Evidence, b: Evidence): number {
   return (FIELD_ORDER.get(a.field)! - FIELD_ORDER.get(b.field)!) || a.start - b.start || a.end - b.end;
+}
+
+/** A person stands behind an edge of one outcome only when every piece of its evidence was accepted or added. */
+function reviewStatus(evidence: Evidence[]): ReviewStatus {
+  const statuses = evidence.map((ev) => ev.status ?? "machine");
+  if (statuses.some((s) => s !== "accepted" && s !== "added")) return "machine";
+  return statuses.includes("added") ? "added" : "accepted";
 }
 
 /** Groups evidence by outcome; quotes carry the record's stricter redaction, as in the viewer. */
@@ -189,6 +198,7 @@ export function toPushRows(extraction: Extraction, options: PushRowsOptions = {}
       continue;
     }
     for (const [outcome, props] of provenanceByOutcome(relation.evidence, outcomes)) {
+      const status = reviewStatus(relation.evidence.filter((ev) => ev.outcome === outcome));
       relations.push({
         type: relation.type,
         source,
@@ -196,7 +206,7 @@ export function toPushRows(extraction: Extraction, options: PushRowsOptions = {}
         target,
         targetLabel,
         outcome,
-        props: relation.rule ? { ...props, rule: relation.rule } : props,
+        props: relation.rule ? { ...props, rule: relation.rule, status } : { ...props, status },
       });
     }
   }
@@ -224,6 +234,7 @@ function mergeDuplicates(rows: RelationRow[]): RelationRow[] {
         last.props.starts.push(row.props.starts[i]);
         last.props.ends.push(row.props.ends[i]);
       });
+      if (last.props.status !== row.props.status) last.props.status = last.props.status === "machine" || row.props.status === "machine" ? "machine" : "added";
       if (row.props.rule && last.props.rule !== row.props.rule)
         last.props.rule = [last.props.rule, row.props.rule].filter(Boolean).sort().join(", ");
       continue;
