@@ -18,14 +18,16 @@ import { withDriver } from "./push.ts";
 
 export type GraphSource = { kind: "folder" } | { kind: "neo4j"; includeConfidential: boolean };
 
-/** The graph as Neo4j holds it, laid out here only when it was pushed without positions. */
+/** The graph as Neo4j holds it; laid out here when it was pushed without positions or when confidential records are left out. */
 export async function readNeo4jEnvelope(folder: DataFolder, includeConfidential: boolean): Promise<GraphEnvelope> {
   const { envelope, positioned, uri } = await withDriver(folder, async (driver, config) => ({
     ...(await readGraph(driver, { includeConfidential, database: config.database, uri: config.uri })),
     uri: config.uri,
   }));
   if (envelope.meta.records === 0) throw new CLIError("E_INPUT", `Neo4j at ${uri} holds no outcomes to show: run \`harvestgraph push\` first`);
-  if (positioned) return envelope;
+  // Stored positions were computed with every record; a public view is laid out again from public nodes only (deterministic,
+  // so a reload does not reshuffle), so no position can carry the pull of a confidential node.
+  if (positioned && includeConfidential) return envelope;
   const graph = fromEnvelope(envelope);
   const positions = layoutGraph(graph);
   graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node] }));
