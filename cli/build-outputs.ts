@@ -4,9 +4,8 @@ import type { IngestReport, OutcomeRecord } from "../ingest/schema.ts";
 import { buildOutputGraph, extractReviewed, type OutputOptions } from "../graph/pipeline.ts";
 import type { GraphEnvelope } from "../graph/schema.ts";
 import { readCuration, reportStale } from "./curation.ts";
-import type { Config } from "./config.ts";
+import { type Config, extractOptionsFrom } from "./config.ts";
 import { type DataFolder, ensureDataFolder, writeFileAtomic } from "./data-folder.ts";
-import { extractOptionsFrom } from "./commands/extract.ts";
 import { loadStoredRecords, toJsonLines } from "./records.ts";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";

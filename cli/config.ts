@@ -34,3 +34,8 @@ export function loadConfig(cwd = process.cwd()): Config {
   if (!existsSync(path)) return DEFAULT_CONFIG;
   return readJsonFile(path, Config, "E_CONFIG", CONFIG_FILE);
 }
+
+/** The extraction settings the config file holds, in the extractor's option names. */
+export function extractOptionsFrom(config: Config) {
+  return { aliases: config.aliases, doNotMerge: config.doNotMerge, gazetteerAdditions: config.gazetteer };
+}

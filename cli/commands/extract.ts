@@ -4,15 +4,12 @@ import { defineCommand } from "citty";
 import { extractReviewed } from "../../graph/pipeline.ts";
 import { Extraction, type OutcomeRecord } from "../../ingest/schema.ts";
 import { DATA_ARG, positionalPaths } from "../args.ts";
-import { loadConfig, type Config } from "../config.ts";
+import { loadConfig } from "../config.ts";
 import { resolveDataFolder, writeFileAtomic } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
-import { readCuration, reportStale } from "../curation.ts";
+import { reportStale } from "../curation.ts";
+import { outputOptions } from "../build-outputs.ts";
 import { loadRecords } from "../records.ts";
-
-export function extractOptionsFrom(config: Config) {
-  return { aliases: config.aliases, doNotMerge: config.doNotMerge, gazetteerAdditions: config.gazetteer };
-}
 
 function toJsonl(extraction: Extraction): string {
   const lines = [
@@ -40,7 +37,8 @@ export default defineCommand({
     const folder = resolveDataFolder(args.data);
     const records = await loadRecords(positionalPaths(args), folder, config);
     // The user's own view: confidential records stay in (flagged); the curation file's decisions are applied.
-    const options = { includeConfidential: true, curation: readCuration(folder), extract: { ...extractOptionsFrom(config), ...(args.gazetteer === false ? { gazetteer: false } : {}) } };
+    const shared = outputOptions(folder, config, { includeConfidential: true });
+    const options = { ...shared, extract: { ...shared.extract, ...(args.gazetteer === false ? { gazetteer: false } : {}) } };
     if (args["per-record"]) {
       const bySource = new Map<string, OutcomeRecord[]>();
       for (const record of records) bySource.set(record.source, [...(bySource.get(record.source) ?? []), record]);
