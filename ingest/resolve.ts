@@ -80,7 +80,8 @@ export function resolveEntities(
 
   // 2. same key → same entity (gazetteer names, acronyms, spellings that fold alike)
   const byKey = new Map<string, number>();
-  const isAcronym = (n: string) => /^[\p{Lu}\d&.-]{2,10}$/u.test(n);
+  const acronyms = new Map<string, boolean>();
+  const isAcronym = (n: string) => acronyms.get(n) ?? (acronyms.set(n, /^[\p{Lu}\d&.-]{2,10}$/u.test(n)), acronyms.get(n)!);
   const acronymKeys = (e: LocalEntity) => new Set([e.name, ...e.aliases].filter(isAcronym).map(compactKey));
   items.forEach((it, i) => {
     for (const k of keysOf(it.e)) {
@@ -89,8 +90,8 @@ export function resolveEntities(
       else {
         // one acronym, two different full names ("LTDH": Chad's league, Tunisia's league): two actors
         const other = items[j].e;
-        const viaAcronym = acronymKeys(it.e).has(k.split("|")[1]) && acronymKeys(other).has(k.split("|")[1]);
         const fullNames = !isAcronym(it.e.name) && !isAcronym(other.name);
+        const viaAcronym = fullNames && acronymKeys(it.e).has(k.split("|")[1]) && acronymKeys(other).has(k.split("|")[1]);
         const sameName = [it.e.name, ...it.e.aliases].some((n) => !isAcronym(n) && [other.name, ...other.aliases].some((m) => compactKey(m) === compactKey(n)));
         if (viaAcronym && fullNames && !sameName) {
           report.nearMisses.push({ a: ref(other), b: ref(it.e), score: similarity(compactKey(other.name), compactKey(it.e.name)), reason: "acronym-clash" });
@@ -102,10 +103,16 @@ export function resolveEntities(
     }
   });
 
-  // 3. near-identical names met in a shared rare word: merge above the threshold, list the rest
+  // 3. near-identical names met in a shared rare word: merge above the threshold, list the rest. Compared once per
+  // distinct spelling of a group, not per mention: a corpus repeats a few thousand names over and over, so the work
+  // follows the vocabulary, and a word is rare when few distinct names share it, however often they are mentioned.
   const buckets = new Map<string, number[]>();
+  const spellings = new Set<string>();
   items.forEach((it, i) => {
     if (it.e.type === "Place") return;
+    const spelling = `${find(i)}|${it.e.type}|${it.e.generic ? 1 : 0}|${it.e.country ?? ""}|${compactKey(it.e.name)}`;
+    if (spellings.has(spelling)) return;
+    spellings.add(spelling);
     for (const w of new Set(fold(it.e.name).split(" ").filter((w) => w.length >= 4))) (buckets.get(w) ?? buckets.set(w, []).get(w)!).push(i);
   });
   const seenPairs = new Set<string>();
@@ -119,8 +126,8 @@ export function resolveEntities(
         if (seenPairs.has(pk)) continue;
         seenPairs.add(pk);
         const A = items[a].e, B = items[b].e;
-        const score = similarity(compactKey(A.name), compactKey(B.name));
-        if (score < options.nearMissThreshold) continue;
+        const score = similarityAtLeast(compactKey(A.name), compactKey(B.name), options.nearMissThreshold);
+        if (score === 0 || score < options.nearMissThreshold) continue;
         if (A.type !== B.type) report.nearMisses.push({ a: ref(A), b: ref(B), score, reason: "different-type" });
         else if ((A.generic || B.generic) && A.country !== B.country) report.nearMisses.push({ a: ref(A), b: ref(B), score, reason: "different-country" });
         else if (score >= options.mergeThreshold) union(a, b, "similar-name", score);
@@ -209,14 +216,45 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
 
 /** 1 − normalised edit distance. */
 export function similarity(a: string, b: string): number {
+  return similarityAtLeast(a, b, 0);
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * 1 − normalised edit distance when it reaches `min`, else 0. Only the diagonal band the bound allows is computed
+ * (Ukkonen), and the scan stops as soon as every cell of a row is over the bound: most pairs that share a word are
+ * far apart, and this is the inner loop of resolution.
+ */
+export function similarityAtLeast(a: string, b: string, min: number): number {
   if (a === b) return 1;
   const n = a.length, m = b.length;
-  if (Math.abs(n - m) > Math.max(n, m) * 0.3) return 0;
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  const longest = Math.max(n, m);
+  if (Math.abs(n - m) > longest * 0.3) return 0;
+  const bound = Math.floor((1 - min) * longest + 1e-9);
+  if (Math.abs(n - m) > bound) return 0;
+  if (rowA.length <= m) (rowA = new Int32Array(m + 1)), (rowB = new Int32Array(m + 1));
+  let prev = rowA, cur = rowB;
+  const over = bound + 1;
+  for (let j = 0; j <= m; j++) prev[j] = j <= bound ? j : over;
   for (let i = 1; i <= n; i++) {
-    const cur = [i];
-    for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    const from = Math.max(1, i - bound), to = Math.min(m, i + bound);
+    cur[from - 1] = from === 1 && i <= bound ? i : over;
+    let best = cur[from - 1];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = (j <= i - 1 + bound ? prev[j] : over) + 1;
+      const ins = cur[j - 1] + 1;
+      const v = Math.min(sub, del, ins, over);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (to < m) cur[to + 1] = over;
+    if (best > bound) return 0;
+    [prev, cur] = [cur, prev];
   }
-  return 1 - prev[m] / Math.max(n, m);
+  const d = prev[m];
+  return d > bound ? 0 : 1 - d / longest;
 }

@@ -25,6 +25,8 @@ const FOLDS = new Map<string, string>();
 
 /** Case, accents, apostrophes and punctuation folded away; memoised, since records reuse a small vocabulary. */
 export function fold(s: string): string {
+  // most words are plain ASCII letters and digits: their fold is their lower case, with no table to consult
+  if (isPlainAscii(s)) return s.toLowerCase();
   let f = FOLDS.get(s);
   if (f === undefined) {
     f = foldNow(s);
@@ -32,6 +34,15 @@ export function fold(s: string): string {
     FOLDS.set(s, f);
   }
   return f;
+}
+
+function isPlainAscii(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 function foldNow(s: string): string {
