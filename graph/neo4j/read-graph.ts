@@ -1,8 +1,19 @@
 // Reads the graph back from Neo4j into the envelope the viewer reads (one executeRead, read routing): outcomes,
-// entities, and one edge per (source, type, target) with the evidence of every outcome it rests on.
+// entities, and one edge per (source, type, target) with the evidence of every outcome it rests on, its rule and the
+// review status of each quote.
 import Graph from "graphology";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { Flag, Rating, RELATION_TYPES, SYMMETRIC_RELATIONS, TEXT_FIELDS, TextField, type EntityType, type RelationType } from "../../ingest/schema.ts";
+import {
+  Flag,
+  Rating,
+  RELATION_TYPES,
+  ReviewStatus,
+  SYMMETRIC_RELATIONS,
+  TEXT_FIELDS,
+  TextField,
+  type EntityType,
+  type RelationType,
+} from "../../ingest/schema.ts";
 import { edgeKey, type HarvestGraph } from "../build.ts";
 import { toEnvelope } from "../envelope.ts";
 import type { EdgeAttributes, EdgeEvidence, EntityNodeAttributes, GraphEnvelope, OutcomeNodeAttributes } from "../schema.ts";
@@ -45,7 +56,7 @@ export const READ_RELATIONS = `MATCH (a)-[r:${RELATION_PATTERN}]->(b)
 MATCH (o:Outcome {id: r.outcome})
 WHERE $withConfidential OR o.confidential IS NULL OR o.confidential = false
 RETURN a.id AS source, type(r) AS type, b.id AS target, r.outcome AS outcome, r.fragmentId AS fragmentId,
-       r.fields AS fields, r.quotes AS quotes, r.starts AS starts, r.ends AS ends, r.rule AS rule
+       r.fields AS fields, r.quotes AS quotes, r.starts AS starts, r.ends AS ends, r.rule AS rule, r.status AS status
 ORDER BY source, type, target, outcome`;
 
 export type Props = Record<string, unknown>;
@@ -61,6 +72,8 @@ export type RelationRow = {
   starts: number[] | null;
   ends: number[] | null;
   rule: string | null;
+  /** The review status of this outcome's evidence (graph/neo4j/rows.ts); null on relationships pushed before review. */
+  status: string | null;
 };
 
 const str = (value: unknown, fallback = ""): string => (typeof value === "string" ? value : fallback);
@@ -101,8 +114,11 @@ function outcomeAttributes(props: Props): OutcomeNodeAttributes {
   };
 }
 
-/** The evidence of one relationship: its parallel lists, one item per quote. */
+/** The evidence of one relationship: its parallel lists, one item per quote, each with the relationship's review status. */
 function evidenceOf(row: RelationRow): EdgeEvidence[] {
+  // Absent means machine, as graph/build.ts leaves it on evidence no decision touched.
+  const status = ReviewStatus.safeParse(row.status);
+  const reviewed = status.success && status.data !== "machine" ? { status: status.data } : {};
   const quotes = row.quotes ?? [];
   const fields = row.fields ?? [];
   return quotes.flatMap((text, i) => {
@@ -110,7 +126,7 @@ function evidenceOf(row: RelationRow): EdgeEvidence[] {
     const start = row.starts?.[i];
     const end = row.ends?.[i];
     if (!field.success || typeof start !== "number" || typeof end !== "number") return [];
-    return [{ outcome: row.outcome, field: field.data, text, start, end, fragmentId: row.fragmentId ?? row.outcome }];
+    return [{ outcome: row.outcome, field: field.data, text, start, end, ...reviewed, fragmentId: row.fragmentId ?? row.outcome }];
   });
 }
 
