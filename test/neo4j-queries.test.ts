@@ -18,6 +18,7 @@ import {
   parseRowsFile,
   QueryError,
   queryNames,
+  takesReviewed,
   type ParamSpec,
 } from "../graph/neo4j/index.ts";
 import { ENTITY_TYPES, RELATION_TYPES } from "../ingest/schema.ts";
@@ -70,6 +71,17 @@ describe("listQueries", () => {
     expect(used.filter((label) => !allowed.has(label))).toEqual([]);
     expect(cypher).not.toMatch(/\b(CREATE|MERGE|SET|DELETE|REMOVE|LOAD CSV)\b/);
   });
+
+  it.each(SEVEN)("%s checks the review status of every relationship it binds, when it binds any", (name) => {
+    const query = loadQuery(name);
+    // Mentions carry no status: they say where a record names an entity, not an edge a person reviews.
+    const bound = [...query.cypher.matchAll(/-\[(\w+)(?::([\w|]+))?\]-/g)].filter((m) => m[2] !== "MENTIONED_IN").map((m) => m[1]);
+    const checked = [...query.cypher.matchAll(/\b(\w+)\.status IN \["accepted", "added"\]/g)].map((m) => m[1]);
+    expect(takesReviewed(query)).toBe(bound.length > 0);
+    for (const variable of new Set(bound))
+      expect(checked.filter((v) => v === variable).length, `${variable} in ${name}`).toBeGreaterThanOrEqual(bound.filter((v) => v === variable).length);
+    if (takesReviewed(query)) expect(query.params.find((p) => p.name === "reviewed")).toMatchObject({ type: "boolean", default: false });
+  });
 });
 
 describe("parseQueryFile", () => {
@@ -97,6 +109,8 @@ describe("parseQueryFile", () => {
     ["an unknown tag", `// Q?\n// @parm year: integer? — y\n// @column fragmentId — x\n${body}`],
     ["the runner's parameter declared", `// Q?\n// @param year: integer? — y\n// @param includeConfidential: boolean? — no\n// @column fragmentId — x\n${body}`],
     ["no columns", `// Q?\n// @param year: integer? — y\n${body}`],
+    ["reviewed declared other than boolean = false", `// Q?\n// @param year: integer? — y\n// @param reviewed: boolean = true — r\n// @column fragmentId — x\n${body} AND $reviewed`],
+    ["reviewed declared as a string", `// Q?\n// @param year: integer? — y\n// @param reviewed: string? — r\n// @column fragmentId — x\n${body} AND $reviewed`],
   ])("refuses %s (E_HEADER)", (_, text) => {
     expect(codeOf(() => parseQueryFile("demo", text))).toBe("E_HEADER");
   });
@@ -157,9 +171,25 @@ describe("buildParams", () => {
       objective: null,
       programme: null,
       sameRecord: false,
+      reviewed: false,
       limit: 1000,
       includeConfidential: false,
     });
+  });
+
+  it.each([
+    ["--reviewed", [], { reviewed: true }, true],
+    ["--param reviewed=true", ["reviewed=true"], {}, true],
+    ["both", ["reviewed=yes"], { reviewed: true }, true],
+    ["neither", [], { reviewed: false }, false],
+  ])("sets the reviewed parameter from %s", (_, assignments, options, expected) => {
+    expect(buildParams(query, assignments, { includeConfidential: false, ...options }).reviewed).toBe(expected);
+  });
+
+  it("leaves a query resting on no edge unchanged by --reviewed", () => {
+    const coverage = loadQuery("framework-coverage");
+    expect(takesReviewed(coverage)).toBe(false);
+    expect(buildParams(coverage, [], { includeConfidential: false, reviewed: true })).toEqual(buildParams(coverage, [], { includeConfidential: false }));
   });
 
   it("keeps '=' inside a value", () => {
@@ -182,6 +212,12 @@ describe("buildParams", () => {
   ])("refuses %s with one line (E_PARAM)", (_, assignments, message) => {
     expect(() => buildParams(query, assignments, { includeConfidential: false })).toThrow(message);
     expect(codeOf(() => buildParams(query, assignments, { includeConfidential: false }))).toBe("E_PARAM");
+  });
+
+  it("refuses --reviewed with --param reviewed=false (E_PARAM)", () => {
+    const build = () => buildParams(query, ["reviewed=false"], { includeConfidential: false, reviewed: true });
+    expect(build).toThrow(/query contribution-chains: --reviewed and --param reviewed=false contradict each other/);
+    expect(codeOf(build)).toBe("E_PARAM");
   });
 
   it("refuses an unknown query with the list of queries (E_UNKNOWN_QUERY)", () => {

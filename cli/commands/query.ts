@@ -2,7 +2,17 @@
 // read-only against the configured Neo4j, and prints its rows as a table, CSV, JSON or a Markdown table.
 import { readFileSync } from "node:fs";
 import { defineCommand } from "citty";
-import { buildParams, formatRows, listQueries, loadQuery, OutputFormat, QueryError, runNamedQuery, type NamedQuery } from "../../graph/neo4j/index.ts";
+import {
+  buildParams,
+  formatRows,
+  listQueries,
+  loadQuery,
+  OutputFormat,
+  QueryError,
+  runNamedQuery,
+  takesReviewed,
+  type NamedQuery,
+} from "../../graph/neo4j/index.ts";
 import { CONFIDENTIAL_ARG, DATA_ARG } from "../args.ts";
 import { resolveDataFolder } from "../data-folder.ts";
 import { CLIError } from "../errors.ts";
@@ -36,13 +46,18 @@ export default defineCommand({
   meta: {
     name: "query",
     description:
-      "Run a named contribution-analysis query read-only against Neo4j (NEO4J_URI or the local server); --list shows each query's question, parameters and columns. Confidential outcomes and their quotes are left out unless --include-confidential",
+      "Run a named contribution-analysis query read-only against Neo4j (NEO4J_URI or the local server); --list shows each query's question, parameters and columns. Confidential outcomes and their quotes are left out unless --include-confidential; --reviewed keeps rows resting only on edges a person accepted or added",
   },
   args: {
     name: { type: "positional", required: false, description: "the query: contribution-chains, partner-network, outcomes-by-actor, other-actors, trainings-to-outcomes, framework-coverage, central-actors" },
     param: { type: "string", description: "a parameter as name=value, repeatable (e.g. --param country=DRC --param yearFrom=2022); file parameters take a path", valueHint: "K=V" },
     list: { type: "boolean", default: false, description: "list the queries with their parameters and columns (no database needed)" },
     ...OUTPUT_ARGS,
+    reviewed: {
+      type: "boolean",
+      default: false,
+      description: "keep only rows every edge of which a person accepted or added (see `harvestgraph review`); sets the query's reviewed parameter",
+    },
     ...CONFIDENTIAL_ARG,
     ...DATA_ARG,
   },
@@ -54,6 +69,7 @@ export default defineCommand({
       const query = loadQuery(args.name);
       const params = buildParams(query, repeatedFlag(rawArgs, "param"), {
         includeConfidential: args["include-confidential"],
+        reviewed: args.reviewed,
         readFile: (path) => {
           try {
             return readFileSync(path, "utf8");
@@ -62,6 +78,8 @@ export default defineCommand({
           }
         },
       });
+      if (args.reviewed && !takesReviewed(query))
+        process.stderr.write(`query ${query.name}: its rows rest on the records' own fields, no extracted edge; --reviewed changes nothing\n`);
       const result = await withDriver(resolveDataFolder(args.data), (driver, config) =>
         readNeo4jErrors(`query ${query.name}`, () => runNamedQuery(driver, query, params, { database: config.database, uri: config.uri })),
       );

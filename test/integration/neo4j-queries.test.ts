@@ -1,5 +1,6 @@
-// The seven named queries on the seed records (real pipeline → real Neo4j): their rows asserted, confidential outcomes
-// left out unless asked for, parameters converted; and `harvestgraph query` through the real executable in each format.
+// The seven named queries on the seed records (real pipeline → real Neo4j, with review decisions pushed): their rows
+// asserted, confidential outcomes left out unless asked for, parameters converted, --reviewed keeping the rows that rest
+// on accepted and added edges only; and `harvestgraph query` through the real executable in each format.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -13,9 +14,11 @@ import {
   loadQuery,
   queryNames,
   runNamedQuery,
+  takesReviewed,
   type Row,
 } from "../../graph/neo4j/index.ts";
 import type { Extraction } from "../../ingest/schema.ts";
+import { CURATION_VERSION, type Curation, type RelationRef } from "../../review/index.ts";
 import { runCli, tempDir } from "../_cli.ts";
 import { CLEAR_DATABASE } from "./_neo4j-fixtures.ts";
 import { pushSeeds } from "./_neo4j-seeds.ts";
@@ -29,10 +32,34 @@ const PHR022 = "SCC-<redacted>/PHR022"; // national coalitions, Sahel, 2023
 const CIV021 = "SCC-<redacted>/CIV021"; // SECHA, DR Congo, 2024 — confidential
 const APRU = "Actions pour la Promotion Rurale";
 const SECHA = "Seconde Chance";
+const MALI = "National coalition of Mali";
 
-async function run(name: string, assignments: string[] = [], includeConfidential = false): Promise<Row[]> {
+const DD = "org:defenddefenders";
+const APRU_ID = "org:actions-pour-la-promotion-rurale";
+const edge = (source: string, type: RelationRef["type"], target: string, outcome: string): RelationRef => ({ source, type, target, outcome });
+const PAX_QUOTE = "DDRRR is a joint exercise of APRU, PAX and Government of Uganda";
+/**
+ * What a reviewer confirmed: one whole chain SCC → DefendDefenders → APRU → CIV001, APRU's partnership with PAX, the Mali
+ * coalition's achievement, SECHA's training and achievement (confidential), and one edge the machine missed (added).
+ * Nothing is rejected, so every row without --reviewed stays as the extractor made it (PAX's added contribution aside).
+ */
+const CURATION: Curation = {
+  version: CURATION_VERSION,
+  decisions: [
+    { kind: "accept", relation: edge("prog:scc", "FUNDED", DD, CIV001) },
+    { kind: "accept", relation: edge(DD, "TRAINED", APRU_ID, CIV001) },
+    { kind: "accept", relation: edge(APRU_ID, "ACHIEVED", CIV001, CIV001) },
+    { kind: "accept", relation: edge(APRU_ID, "PARTNERED_WITH", "org:pax", CIV001) },
+    { kind: "accept", relation: edge("coal:national-coalition-of-mali@MLI", "ACHIEVED", PHR022, PHR022) },
+    { kind: "accept", relation: edge(DD, "TRAINED", "org:seconde-chance", CIV021) },
+    { kind: "accept", relation: edge("org:seconde-chance", "ACHIEVED", CIV021, CIV021) },
+    { kind: "add", relation: edge("org:pax", "CONTRIBUTED_TO", CIV001, CIV001), field: "additionalInformation", quote: PAX_QUOTE },
+  ],
+};
+
+async function run(name: string, assignments: string[] = [], includeConfidential = false, reviewed = false): Promise<Row[]> {
   const query = loadQuery(name);
-  const params = buildParams(query, assignments, { includeConfidential, readFile: (path) => readFileSync(path, "utf8") });
+  const params = buildParams(query, assignments, { includeConfidential, reviewed, readFile: (path) => readFileSync(path, "utf8") });
   const result = await runNamedQuery(driver, query, params, { database: neo4jInfo.database });
   for (const row of result.rows) expect(Object.keys(row)).toEqual(query.columns.map((c) => c.name));
   return result.rows;
@@ -43,7 +70,7 @@ const mentions = (rows: Row[], text: string) => JSON.stringify(rows).includes(te
 
 beforeAll(async () => {
   driver = createDriver({ ...neo4jInfo, source: "env" });
-  extraction = await pushSeeds(driver, neo4jInfo.database);
+  extraction = await pushSeeds(driver, neo4jInfo.database, CURATION);
 });
 
 afterAll(async () => {
@@ -57,6 +84,12 @@ describe("every named query", () => {
     expect(mentions(rows, CIV021)).toBe(false);
     expect(mentions(rows, SECHA)).toBe(false);
     expect(mentions(rows, "Kobotool")).toBe(false);
+  });
+
+  it.each(queryNames())("%s with reviewed still leaves out SECHA, whose edges a person accepted, unless includeConfidential", async (name) => {
+    const rows = await run(name, [], false, true);
+    expect(mentions(rows, CIV021)).toBe(false);
+    expect(mentions(rows, SECHA)).toBe(false);
   });
 });
 
@@ -259,6 +292,84 @@ describe("central-actors", () => {
   });
 });
 
+describe("reviewed: only rows resting on edges a person accepted or added", () => {
+  const REVIEWED_QUERIES = queryNames().filter((name) => takesReviewed(loadQuery(name)));
+  let reviewedFragmentIds: Set<string>;
+  let reviewedQuotes: Set<string>;
+
+  beforeAll(async () => {
+    const { records } = await driver.executeQuery(
+      `MATCH ()-[r]->() WHERE r.status IN ["accepted", "added"] RETURN r.fragmentId AS fragmentId, r.quotes AS quotes`,
+      {},
+      { database: neo4jInfo.database },
+    );
+    reviewedFragmentIds = new Set(records.map((r) => r.get("fragmentId") as string));
+    reviewedQuotes = new Set(records.flatMap((r) => r.get("quotes") as string[]));
+  });
+
+  it("is declared by every query whose rows rest on edges; framework-coverage rests on the records' own codes", () => {
+    expect(REVIEWED_QUERIES).toEqual(queryNames().filter((name) => name !== "framework-coverage"));
+  });
+
+  it.each(REVIEWED_QUERIES)("%s cites only FragmentIDs and quotes of accepted or added edges", async (name) => {
+    const rows = await run(name, [], true, true);
+    expect(rows.length).toBeGreaterThan(0);
+    const cited = rows.flatMap((r) => [r.fragmentId, r.fragmentIds, r.fundedIn, r.trainingIn].flat().filter((x): x is string => typeof x === "string"));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((id) => !reviewedFragmentIds.has(id))).toEqual([]);
+    const quotes = rows.flatMap((r) => (Array.isArray(r.quotes) ? (r.quotes as string[]) : []));
+    expect(quotes.filter((q) => !reviewedQuotes.has(q))).toEqual([]);
+  });
+
+  it("contribution-chains keeps the one chain every edge of which was accepted, funding cited from reviewed records only", async () => {
+    const key = (r: Row) => [r.programme, r.organisation, r.support, r.actor, r.fragmentId, r.sameRecord, r.fundedIn];
+    expect((await run("contribution-chains", [], false, true)).map(key)).toEqual([["SCC", "DefendDefenders", "TRAINED", APRU, CIV001, true, [CIV001]]]);
+    // SECHA's own record states the funding too, but only CIV001's FUNDED edge was accepted.
+    expect((await run("contribution-chains", [], true, true)).map(key)).toEqual([
+      ["SCC", "DefendDefenders", "TRAINED", APRU, CIV001, true, [CIV001]],
+      ["SCC", "DefendDefenders", "TRAINED", SECHA, CIV021, false, [CIV001]],
+    ]);
+    expect((await run("contribution-chains", [], true)).find((r) => r.actor === SECHA)).toMatchObject({ sameRecord: true, fundedIn: [CIV021, CIV001] });
+  });
+
+  it("outcomes-by-actor and partner-network keep the accepted ACHIEVED and PARTNERED_WITH edges only", async () => {
+    expect((await run("outcomes-by-actor", [], false, true)).map((r) => [r.actor, r.fragmentId])).toEqual([
+      [APRU, CIV001],
+      [MALI, PHR022],
+    ]);
+    expect((await run("outcomes-by-actor")).map((r) => r.actor)).toContain("National coalition of Burkina Faso");
+    expect((await run("partner-network", [], false, true)).map((r) => [r.organisation, r.partner, r.records, r.fragmentIds])).toEqual([
+      [APRU, "PAX", 1, [CIV001]],
+    ]);
+  });
+
+  it("other-actors keeps the added contribution with its quote, not names found in the field", async () => {
+    const expected = [{ fragmentId: CIV001, actor: "PAX", programmeSide: false, basis: ["CONTRIBUTED_TO"], fields: ["additionalInformation"], quotes: [PAX_QUOTE] }];
+    expect(await run("other-actors", [], false, true)).toEqual([expect.objectContaining(expected[0])]);
+    expect(await run("other-actors", ["includeProgrammeSide=true"], false, true)).toEqual([expect.objectContaining(expected[0])]);
+    const all = await run("other-actors");
+    expect(all).toContainEqual(expect.objectContaining(expected[0]));
+    expect(all.map((r) => r.actor)).toContain("UBUNTU Hub cities");
+  });
+
+  it("trainings-to-outcomes sees the accepted TRAINED edge once the machine's training node is out of the picture", async () => {
+    expect(await run("trainings-to-outcomes", [], false, true)).toEqual([
+      expect.objectContaining({ training: null, trainer: "DefendDefenders", actor: APRU, fragmentId: CIV001, via: "TRAINED", trainingIn: [CIV001] }),
+    ]);
+    expect((await run("trainings-to-outcomes")).find((r) => r.actor === APRU)).toMatchObject({ via: "Training" });
+  });
+
+  it("central-actors counts degree and outcomes through reviewed edges only, and gives no betweenness (it counts every edge)", async () => {
+    expect((await run("central-actors", [], false, true)).map((r) => [r.actor, r.betweenness, r.degree, r.outcomes, r.fragmentIds])).toEqual([
+      [APRU, null, 3, 1, [CIV001]],
+      ["DefendDefenders", null, 2, 1, [CIV001]],
+      ["PAX", null, 2, 1, [CIV001]],
+      [MALI, null, 1, 1, [PHR022]],
+      ["SCC", null, 1, 1, [CIV001]],
+    ]);
+  });
+});
+
 describe("harvestgraph query (the executable)", () => {
   const env = () => ({
     NEO4J_URI: neo4jInfo.uri,
@@ -307,11 +418,22 @@ describe("harvestgraph query (the executable)", () => {
     expect(existsSync(out) && readFileSync(out, "utf8")).toContain("`SCC-<redacted>/CIV021`");
   });
 
+  it("maps --reviewed to the query's reviewed parameter, and says so when a query rests on no edge", () => {
+    const chains = cli(["contribution-chains", "--reviewed", "--format", "json"]);
+    expect(chains.status).toBe(0);
+    expect((JSON.parse(chains.stdout) as Row[]).map((r) => [r.actor, r.support, r.fragmentId])).toEqual([[APRU, "TRAINED", CIV001]]);
+    const coverage = cli(["framework-coverage", "--reviewed", "--format", "json"]);
+    expect(coverage.status).toBe(0);
+    expect(JSON.parse(coverage.stdout)).toEqual(JSON.parse(cli(["framework-coverage", "--format", "json"]).stdout));
+    expect(coverage.stderr).toMatch(/^query framework-coverage: its rows rest on the records' own fields, no extracted edge; --reviewed changes nothing\n/);
+  });
+
   it("lists the queries with their headers without a database", () => {
     const result = runCli(["query", "--list"], { env: { HARVESTGRAPH_DATA: tempDir() } });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("contribution-chains: Which programme funded which organisation");
     expect(result.stdout).toContain("--param yearFrom=<integer>  (optional)");
+    expect(result.stdout).toContain("--param reviewed=<boolean>  (default false)");
     expect(JSON.parse(runCli(["query", "--list", "--format", "json"], { env: { HARVESTGRAPH_DATA: tempDir() } }).stdout)).toHaveLength(7);
   });
 
@@ -320,6 +442,7 @@ describe("harvestgraph query (the executable)", () => {
     [["contribution-chains", "--param", "yearFrom=soon"], /^harvestgraph: query contribution-chains: --param yearFrom=soon: expected integer/],
     [["contribution-chains", "--param", "year=2023"], /^harvestgraph: query contribution-chains has no parameter "year"/],
     [["contribution-chains", "--param", "includeConfidential=true"], /use --include-confidential/],
+    [["contribution-chains", "--reviewed", "--param", "reviewed=false"], /--reviewed and --param reviewed=false contradict each other/],
     [["framework-coverage", "--param", "framework=/nonexistent/fw.csv"], /cannot read \/nonexistent\/fw.csv/],
     [["contribution-chains", "--format", "xml"], /^harvestgraph: --format: expected one of table, csv, json, md/],
     [[], /^harvestgraph: query: name a query, or --list them/],

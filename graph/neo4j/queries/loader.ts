@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { resolveCountry } from "../../../ingest/index.ts";
-import { NamedQuery, ParamType, QueryError, RUNNER_PARAMS, type ColumnSpec, type ParamSpec, type ParamValue } from "./types.ts";
+import { NamedQuery, ParamType, QueryError, REVIEWED_PARAM, RUNNER_PARAMS, type ColumnSpec, type ParamSpec, type ParamValue } from "./types.ts";
 
 export const QUERIES_DIR = fileURLToPath(new URL(".", import.meta.url));
 
@@ -45,7 +45,10 @@ export function parseQueryFile(name: string, text: string): NamedQuery {
   return parsed.data;
 }
 
-/** Every `$name` in the statement is declared (or set by the runner), and every declared parameter is used. */
+/**
+ * Every `$name` in the statement is declared (or set by the runner), every declared parameter is used, and a declared
+ * `reviewed` is the boolean --reviewed sets.
+ */
 function checkParamsUsed(name: string, params: ParamSpec[], cypher: string): void {
   const used = new Set([...cypher.matchAll(/\$([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]));
   const declared = new Set(params.map((p) => p.name));
@@ -54,6 +57,14 @@ function checkParamsUsed(name: string, params: ParamSpec[], cypher: string): voi
       throw new QueryError("E_HEADER", `query ${name}: $${p} is used but not declared in the header`);
   for (const p of declared) if (!used.has(p)) throw new QueryError("E_HEADER", `query ${name}: parameter ${p} is declared but not used`);
   for (const p of RUNNER_PARAMS) if (declared.has(p)) throw new QueryError("E_HEADER", `query ${name}: ${p} is set by the runner, not declared`);
+  const reviewed = params.find((p) => p.name === REVIEWED_PARAM);
+  if (reviewed && (reviewed.type !== "boolean" || reviewed.default !== false))
+    throw new QueryError("E_HEADER", `query ${name}: ${REVIEWED_PARAM} is what --reviewed sets, so it is declared "boolean = false"`);
+}
+
+/** Whether the query's rows rest on edges, so that --reviewed can keep those a person accepted or added. */
+export function takesReviewed(query: NamedQuery): boolean {
+  return query.params.some((p) => p.name === REVIEWED_PARAM);
 }
 
 /** The names of the shipped queries, sorted. */
@@ -140,6 +151,8 @@ export function parseRowsFile(path: string, text: string): Record<string, string
 export type BuildParamsOptions = {
   /** The runner's choice, from --include-confidential. */
   includeConfidential: boolean;
+  /** --reviewed: sets the query's `reviewed` parameter; a query resting on no edge declares none and is unchanged. */
+  reviewed?: boolean;
   /** Reads a `file` parameter's path (the CLI passes fs; the library reads no files itself). */
   readFile?: (path: string) => string;
 };
@@ -164,6 +177,11 @@ export function buildParams(query: NamedQuery, assignments: string[], options: B
     const previous = given.get(name);
     if (previous !== undefined && spec.type !== "string[]") throw new QueryError("E_PARAM", `query ${query.name}: --param ${name} given twice`);
     given.set(name, Array.isArray(previous) && Array.isArray(value) ? [...(previous as string[]), ...(value as string[])] : value);
+  }
+  if (options.reviewed && takesReviewed(query)) {
+    if (given.get(REVIEWED_PARAM) === false)
+      throw new QueryError("E_PARAM", `query ${query.name}: --reviewed and --param ${REVIEWED_PARAM}=false contradict each other`);
+    given.set(REVIEWED_PARAM, true);
   }
   const params: Record<string, ParamValue> = {};
   for (const spec of query.params) {

@@ -5,6 +5,7 @@
 // @param country: string? — ISO code (COD), country name (DR Congo) or region (Sahel); a country also matches the regional outcomes covering it
 // @param yearFrom: integer? — only outcomes of this year or later
 // @param yearTo: integer? — only outcomes of this year or earlier
+// @param reviewed: boolean = false — only ACHIEVED edges a person accepted or added (--reviewed)
 // @param limit: integer = 1000 — at most this many rows
 // @column actor — the actor who changed
 // @column actorType — its entity type
@@ -21,7 +22,7 @@
 OPTIONAL MATCH (h:Outcome) WHERE h.confidential = true AND NOT $includeConfidential
 WITH collect(h.id) AS hidden
 MATCH (e:Entity)-[a:ACHIEVED]->(o:Outcome)
-WHERE NOT o.id IN hidden AND NOT a.outcome IN hidden
+WHERE NOT o.id IN hidden AND NOT a.outcome IN hidden AND (NOT $reviewed OR a.status IN ["accepted", "added"])
   AND ($actor IS NULL OR toLower($actor) IN [x IN [e.name] + coalesce(e.aliases, []) | toLower(x)])
   AND ($country IS NULL OR o.countryIso = toUpper($country) OR toLower(o.country) = toLower($country)
        OR toUpper($country) IN coalesce(o.countriesCovered, []))

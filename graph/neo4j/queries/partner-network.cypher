@@ -5,6 +5,7 @@
 // @param yearFrom: integer? — only partnerships stated in records of this year or later
 // @param yearTo: integer? — only partnerships stated in records of this year or earlier
 // @param organisation: string? — only the partnerships of this organisation (name or alias, any case)
+// @param reviewed: boolean = false — only partnerships a person accepted or added (--reviewed); records counts those only
 // @param limit: integer = 1000 — at most this many rows
 // @column organisation — one partner
 // @column organisationType — its entity type
@@ -18,7 +19,8 @@
 OPTIONAL MATCH (h:Outcome) WHERE h.confidential = true AND NOT $includeConfidential
 WITH collect(h.id) AS hidden
 MATCH (a:Entity)-[p:PARTNERED_WITH]->(b:Entity)
-WHERE NOT p.outcome IN hidden AND NOT a:Place AND NOT b:Place AND NOT a:Training AND NOT b:Training
+WHERE NOT p.outcome IN hidden AND (NOT $reviewed OR p.status IN ["accepted", "added"])
+  AND NOT a:Place AND NOT b:Place AND NOT a:Training AND NOT b:Training
   AND ($organisation IS NULL OR toLower($organisation) IN [x IN [a.name] + coalesce(a.aliases, []) | toLower(x)]
        OR toLower($organisation) IN [x IN [b.name] + coalesce(b.aliases, []) | toLower(x)])
 MATCH (o:Outcome {id: p.outcome})

@@ -37,6 +37,12 @@ export type NamedQuery = z.infer<typeof NamedQuery>;
 /** Set by the runner, never by the user: whether confidential outcomes and their quotes are included. */
 export const RUNNER_PARAMS = ["includeConfidential"] as const;
 
+/**
+ * `reviewed: boolean = false`, declared by every query whose rows rest on edges: when true, each relationship a row rests
+ * on must have status accepted or added. The CLI's --reviewed sets it.
+ */
+export const REVIEWED_PARAM = "reviewed";
+
 export type QueryErrorCode =
   | "E_UNKNOWN_QUERY" // no .cypher file of that name
   | "E_HEADER" // a .cypher file's header does not parse (a bug in the library, caught by its tests)
