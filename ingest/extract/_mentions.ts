@@ -275,8 +275,28 @@ const HEAD_OF: Record<string, string[]> = {
   reseau: ["reseau", "network", "coalition"],
 };
 
+/** "We, the Elgon Trust (ET), …", "Nous, le CKAD, …", "We at Kituo …": the record's writer introduces itself by name. */
+const WRITER = /(?<![\p{L}])(?:(?:We|we|Nous|nous)\s*,\s*(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?|(?:We|we)\s+(?:at|from)\s+(?:the\s+)?)(?=\p{Lu})/gu;
+/** First-person words that stand for the writer once it has named itself. */
+const FIRST_PERSON = /(?<![\p{L}])(?:we|We|us|our|Our|ours|nous|Nous|notre|Notre|nos|Nos)(?![\p{L}'’])/gu;
+
+/** The actor the writer named as itself, if it did. */
+function findWriter(view: RecordView): string | null {
+  for (const s of view.sentences) {
+    if (!/(?:we|nous)/i.test(s.text)) continue;
+    for (const m of s.text.matchAll(WRITER)) {
+      const at = s.span.start + m.index! + m[0].length;
+      const named = s.mentions.find((x) => x.start === at && x.kind === "name");
+      const e = named && view.entities.get(named.key);
+      if (e && isActorType(e.type) && e.type !== "Programme") return named.key;
+    }
+  }
+  return null;
+}
+
 function resolveReferences(view: RecordView): void {
   const { sentences, entities, programme, record } = view;
+  const writer = findWriter(view);
   const order: { key: string }[] = [];
   const nationals: string[] = [];
   const hasCoalitionWord = EXTRACT_FIELDS.some((f) => /coalition/i.test(record.text[f] ?? ""));
@@ -344,6 +364,12 @@ function resolveReferences(view: RecordView): void {
       for (let i = order.length - 1; i >= 0 && !pick; i--) if (fits(order[i].key)) pick = order[i].key;
       if (pick) add.push({ key: pick, start, end, kind: "coref" });
     }
+    // the writer, once named, in every "we", "our", "nous", "notre"
+    if (writer)
+      for (const m of s.text.matchAll(FIRST_PERSON)) {
+        const start = s.span.start + m.index!, end = start + m[0].length;
+        if (!covered(start, end)) add.push({ key: writer, start, end, kind: "coref" });
+      }
     s.mentions.push(...add);
     s.mentions.sort((a, b) => a.start - b.start);
     for (const m of s.mentions) if (!m.key.startsWith("place:")) order.push({ key: m.key });

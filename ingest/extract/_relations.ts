@@ -8,7 +8,7 @@ import type { LocalRelation } from "./types.ts";
 const OUTCOME = "outcome";
 
 /** French compound past with an optional adverb: "a formé", "a ensuite accompagné", "ont également formé" (never "a été"). */
-const FR_AUX = String.raw`(?:a|ont|avait|avaient|aura)\s+(?:(?!été\b)[\p{L}]+\s+)?`;
+const FR_AUX = String.raw`(?:a|ont|avait|avaient|aura|avons|avions|aurons)\s+(?:(?!été\b)[\p{L}]+\s+)?`;
 const TRAIN_ACTIVE = uRegExp(String.raw`\b(?:trained|trains|train|${FR_AUX}formé|forme|forment)\b`, "giu");
 const TRAIN_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b`, "giu");
 const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching)|held (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits|meetings)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
