@@ -167,6 +167,45 @@ describe("extractRecords on sentences", () => {
       not: [],
     },
     {
+      about: "the writer names itself and then speaks as we",
+      fields: {
+        outcomeDescription: "The Lira Market Vendors Union (LMVU) negotiated a new by-law.",
+        programmeContribution: "We, the Northern Uganda Rights Trust (NURT), lead the Civic Voice programme in Lango. With funds from the programme, we trained 12 LMVU officials and our lawyer then mentored the union's chairperson.",
+      },
+      want: ["Northern Uganda Rights Trust TRAINED Lira Market Vendors Union", "Northern Uganda Rights Trust MENTORED Lira Market Vendors Union"],
+      not: [],
+    },
+    {
+      about: "a French writer speaking as nous",
+      fields: { programmeContribution: "Nous, le Centre Sahélien pour la Démocratie (CSD), avons formé les membres de l'Union des Éleveurs de Téra (UET)." },
+      want: ["Centre Sahélien pour la Démocratie TRAINED Union des Éleveurs de Téra"],
+      not: [],
+    },
+    {
+      about: "a relative clause says who funds the programme",
+      fields: { programmeContribution: "Thanks to funding from the Open Spaces Fund (OSF), which is financed by Irish Aid, the Coast Legal Aid Centre trained the Mombasa Tenants Forum." },
+      want: ["Open Spaces Fund FUNDED Coast Legal Aid Centre", "Irish Aid FUNDED Open Spaces Fund", "Coast Legal Aid Centre TRAINED Mombasa Tenants Forum"],
+      not: ["Open Spaces Fund FUNDED Irish Aid", "Irish Aid TRAINED Mombasa Tenants Forum"],
+    },
+    {
+      about: "a copula says who funds whom, past a name governed by a preposition",
+      fields: { programmeContribution: "Hivos trained the Bujumbura Youth League. Hivos's work in the programme is financed by the Swedish Embassy." },
+      want: ["Swedish Embassy FUNDED Hivos"],
+      not: ["Swedish Embassy FUNDED Bujumbura Youth League", "Swedish Embassy FUNDED SCC"],
+    },
+    {
+      about: "a training paid for by the programme in the sentence after it",
+      fields: { programmeContribution: "The Gulu Legal Aid Clinic trained eight members of the Acholi Widows Network in Gulu. The training was paid for by the SCC programme." },
+      want: ["SCC FUNDED Gulu Legal Aid Clinic"],
+      not: ["SCC FUNDED Acholi Widows Network"],
+    },
+    {
+      about: "a French training financed by the programme, itself co-financed by a donor",
+      fields: { programmeContribution: "Le Réseau Ouest-Africain des Journalistes (ROAJ) a formé la Radio Voix du Sahel à Niamey. Cette formation a été financée par le programme SCC, lui-même cofinancé par la Fondation Hirondelle." },
+      want: ["SCC FUNDED Réseau Ouest-Africain des Journalistes", "Fondation Hirondelle FUNDED SCC"],
+      not: [],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

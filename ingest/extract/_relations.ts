@@ -16,7 +16,23 @@ const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\
 const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
 const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b`, "iu");
 const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b`, "giu");
-const FUND_PHRASE = uRegExp(String.raw`\b(?:with (?:the )?(?:funding|financial|financing)(?: support)? (?:from|of)|with (?:the )?support (?:of|from) funds from|funded (?:by|under|through)|financed (?:by|under|through)|avec l['’]appui financier d[eu]|avec le soutien financier d[eu]|avec le financement d[eu]|grâce au (?:financement|soutien financier) d[eu]|sur (?:le )?financement d[eu]|financée?s? (?:par|dans le cadre d[eu])|(?:grants?|donations?|subventions?|funds) (?:from|de la part d[eu])|under)\b`, "giu");
+const FUND_PHRASE = uRegExp(
+  [
+    // the means: "with funding from", "thanks to a core grant from", "with funds from", "grâce aux fonds du"
+    String.raw`\b(?:with|thanks to|through|using)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:funding|funds|financing|financial support|grants?|money)(?: support)?\s+(?:from|of|provided by)`,
+    String.raw`\bwith (?:the )?support (?:of|from) funds from`,
+    String.raw`\b(?:avec|grâce à|grâce aux?|sur)\s+(?:(?:les?|la|des|une?)\s+|l['’])?(?:[\p{L}-]+\s+){0,2}?(?:fonds|financements?|appui financier|soutien financier|subventions?|ressources)\s+(?:d[eu]s?|de la|de l['’])`,
+    // the passive: "funded by", "co-financed by", "paid for by", "financée par", "pris en charge par"
+    String.raw`\b(?:co-?)?(?:funded|financed|sponsored|paid for)\s+(?:by|under|through)`,
+    String.raw`\b(?:co-?)?financée?s?\s+(?:par|dans le cadre d[eu])`,
+    String.raw`\b(?:pris|prise|prises|payée?s?)\s+(?:en charge\s+)?par`,
+    String.raw`\b(?:grants?|donations?|subventions?|funds) (?:from|de la part d[eu])`,
+    String.raw`\bunder`,
+  ].join("|") + String.raw`\b`,
+  "giu",
+);
+/** Support from a programme is its money: "with the support of the ECP programme", "grâce à l'appui du programme". */
+const PROGRAMME_SUPPORT = uRegExp(String.raw`\b(?:with|thanks to|avec|grâce à)\s+(?:the\s+|l['’]|le\s+)?(?:support|appui|soutien)\s+(?:of|from|du|de(?:\s+l['’])?)\b`, "giu");
 /** A grant given to someone: "gave CRRT a small grant", "a octroyé à l'OCLP une subvention", "provided a protection grant to". */
 const GIVE_GRANT = uRegExp(String.raw`\b(?:gave|awarded|granted|provided|offered|extended|${FR_AUX}(?:octroyé|accordé|attribué|alloué|versé|remis))\b([^.;]{0,60}?)\b(?:grants?|subventions?|donations?|financement)\b`, "giu");
 /** The intermediary money passed through, right after the funder. */
@@ -124,6 +140,8 @@ function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: 
     }
     const between = s.text.slice(m.end - s.span.start, from - s.span.start);
     if (!LIST_GAP.test(between) || between.trim() === "" || (opts.noList ?? false)) break;
+    // "With funds from the EU, Internews trained": a comma alone before the last name ends a phrase, not a list
+    if (out.length === 1 && !CONJUNCTION.test(between)) break;
     out.push(m);
     from = m.start;
   }
@@ -138,6 +156,7 @@ function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { pr
   return withList(view, s, first, list, opts.noComma);
 }
 
+const CONJUNCTION = /(?<![\p{L}])(?:and|et|or|ou|as well as|ainsi que)(?![\p{L}])|&/iu;
 const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&)(?:\s+(?:of|de|du|des|d['’]))?)?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
 
 function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[], noComma = false): Mention[] {
@@ -359,12 +378,62 @@ function funding(ctx: Ctx, s: Sentence): void {
       for (const p of prev) for (const f of funders) emit(ctx, f.key, "FUNDED", p.key, "funded-under", s);
       continue;
     }
-    // who was funded: whoever this sentence says trained, mentored or gave a grant, else the first other actor named
+    // who was funded: the name the phrase hangs on ("JPP is funded by USAID", "the SNI, which is financed by the EU"),
+    // the people behind the activity it qualifies ("The training was paid for by P"), whoever this sentence says
+    // trained, mentored or gave a grant, else the first other actor named
+    const head = PASSIVE_FUNDING.test(m[0]) ? fundedHead(ctx, s, at) : null;
+    if (head) {
+      for (const f of payers) for (const d of head.keys) if (!fkeys.has(d)) emit(ctx, f.key, "FUNDED", d, head.rule, s);
+      continue;
+    }
     const agents = [...new Set(ctx.out.filter((r) => here(r) && !fkeys.has(r.source) && (r.type === "TRAINED" || r.type === "MENTORED" || (r.type === "FUNDED" && !isProgramme(view, r.source)))).map((r) => r.source))];
     const first = actorsIn(view, s).find((x) => !fkeys.has(x.key) && !isProgramme(view, x.key));
     const funded = agents.length > 0 ? agents : first ? [first.key] : [];
     for (const f of payers) for (const d of funded) emit(ctx, f.key, "FUNDED", d, "funding-phrase", s);
   }
+  // "with the support of the ECP programme, ASFC organised …": a programme's support is its money
+  for (const m of s.text.matchAll(PROGRAMME_SUPPORT)) {
+    const funders = after(view, s, abs(s, m.index! + m[0].length), 20, { programme: true, noComma: true });
+    if (funders.length === 0 || !funders.every((f) => isProgramme(view, f.key))) continue;
+    const fkeys = new Set(funders.map((f) => f.key));
+    const agents = [...new Set(ctx.out.filter((r) => here(r) && !fkeys.has(r.source) && (r.type === "TRAINED" || r.type === "MENTORED")).map((r) => r.source))];
+    for (const f of funders) for (const d of agents) emit(ctx, f.key, "FUNDED", d, "programme-support", s);
+  }
+}
+
+const PASSIVE_FUNDING = /^(?:co-?)?(?:funded|financed|sponsored|paid|financ|pris|prise|payé)/iu;
+/** Between a name and the passive phrase that qualifies it: ", which is (also)", " (JPP), qui est", ", lui-même". */
+const HEAD_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\)|\))?\s*(?:['’]s?\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:(?:which|that|who|qui)\s+)?(?:(?:is|was|are|were|has been|have been|had been|est|sont|était|a été|ont été|avait été)\s+)?(?:(?:also|itself|partly|jointly|mainly|lui-même|elle-même|eux-mêmes|aussi|également|en partie)\s*,?\s*)*$`, "iu");
+const RELATIVE = /,|(?<![\p{L}])(?:which|that|who|qui)(?![\p{L}])/iu;
+const IN_PHRASE = uRegExp(String.raw`\b(?:in|within|under|for|of|dans|sous|pour|du|des|de)\s+(?:(?:the|its|their|la|le|les|l['’])\s*)?$`, "iu");
+/** What a passive funding phrase qualifies when it is no name: an activity ("the training", "Le coût de l'atelier"). */
+const ACTIVITY_SUBJECT = uRegExp(String.raw`^\s*(?:(?:the|this|these|both|all|la|le|les|l['’]|cette|ces|ce)\s*)?(?:[\p{L}-]+\s+){0,3}?(?:trainings?|workshops?|sessions?|activities|activity|mentorship|coaching|costs?|formations?|ateliers?|activités?|coûts?|frais|accompagnement)\b[^,;]{0,80}?\s(?:is|was|are|were|has been|have been|had been|est|sont|était|a été|ont été|avait été)\s*(?:(?:also|itself|partly|entirely|fully|aussi|également|entièrement|en partie)\s+)*$`, "iu");
+
+/** The actors a passive funding phrase at `at` is said of, or null when the sentence does not say. */
+function fundedHead(ctx: Ctx, s: Sentence, at: number): { keys: string[]; rule: string } | null {
+  const { view } = ctx;
+  // the name the phrase hangs on: the nearest one for a relative or an apposition ("the CSR programme, which is funded
+  // by"), the clause's subject for a bare copula, passing over names governed by a preposition ("UAF's work in the
+  // programme is financed by")
+  const previous = actorsIn(view, s).filter((x) => x.end <= at);
+  for (let k = previous.length - 1; k >= 0; k--) {
+    const x = previous[k];
+    const gap = s.text.slice(x.end - s.span.start, at - s.span.start);
+    const governed = IN_PHRASE.test(s.text.slice(Math.max(0, x.start - s.span.start - 12), x.start - s.span.start));
+    if (HEAD_GAP.test(gap) && (!governed || RELATIVE.test(gap))) return { keys: [x.key], rule: "funded-head" };
+    if (!governed) break;
+  }
+  // the clause before the phrase, from the sentence start or the last comma that opens it
+  const clause = s.text.slice(0, at - s.span.start);
+  if (!ACTIVITY_SUBJECT.test(clause)) return null;
+  // who ran the activity: this sentence's trainers and mentors, else those of the sentence before in the same field
+  const i = view.sentences.indexOf(s);
+  for (const x of [s, view.sentences[i - 1]]) {
+    if (!x || x.field !== s.field) continue;
+    const agents = [...new Set(ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.evidence[0].start === x.span.start && r.evidence[0].field === x.field).map((r) => r.source))];
+    if (agents.length > 0) return { keys: agents, rule: "funded-activity" };
+  }
+  return null;
 }
 /**
  * A list of n actors that act together gives n(n-1)/2 PARTNERED_WITH edges: past this length ("a joint exercise of
