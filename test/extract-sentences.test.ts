@@ -206,6 +206,24 @@ describe("extractRecords on sentences", () => {
       not: [],
     },
     {
+      about: "participants who took part in a workshop someone organised",
+      fields: { programmeContribution: "The plan was drafted at a workshop on negotiation organised by the Kanem Women Lawyers League in Mao, in which two members of the Mao Traders Union and one member of the Nokou Youth Forum took part." },
+      want: ["Kanem Women Lawyers League TRAINED Mao Traders Union", "Kanem Women Lawyers League TRAINED Nokou Youth Forum"],
+      not: [],
+    },
+    {
+      about: "French participants named after the verb",
+      fields: { programmeContribution: "Une formation sur la sécurité numérique a été animée par Internet Sans Frontières à Lomé, à laquelle ont participé deux membres de la Ligue Togolaise des Consommateurs." },
+      want: ["Internet Sans Frontières TRAINED Ligue Togolaise des Consommateurs"],
+      not: [],
+    },
+    {
+      about: "a coordinated verb that organises a training keeps the clause's subject",
+      fields: { programmeContribution: "The Kigali Legal Clinic mentored the Nyamata Farmers Cooperative's board and organised a training on land law for five members of the cooperative." },
+      want: ["Kigali Legal Clinic TRAINED Nyamata Farmers Cooperative", "Kigali Legal Clinic MENTORED Nyamata Farmers Cooperative"],
+      not: ["Nyamata Farmers Cooperative TRAINED Nyamata Farmers Cooperative"],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

@@ -344,6 +344,6 @@ const AGENT_AFTER = uRegExp(
   "u",
 );
 const AGENT_BEFORE = uRegExp(
-  String.raw`\b(?:trained|mentored|coached|facilitated|organi[sz]ed|conducted|funded|financed|formée?s?|accompagnée?s?|facilitée?|organisée?)\s+(?:by|par)\s+(?:the\s+|la\s+|le\s+|l['’])?$|\b(?:training|mentorship|trainings|workshop)\s+by\s+$|\bsupport (?:from|of)\s+$|\bappui financier d[eu]\s+$`,
+  String.raw`\b(?:trained|mentored|coached|facilitated|organi[sz]ed|conducted|funded|financed|formée?s?|accompagnée?s?|facilitée?s?|organisée?s?|animée?s?|dispensée?s?|conduite?s?|financée?s?)\s+(?:by|par)\s+(?:the\s+|la\s+|le\s+|l['’])?$|\b(?:training|mentorship|trainings|workshop)\s+by\s+$|\bsupport (?:from|of)\s+$|\bappui financier d[eu]\s+$`,
   "u",
 );

@@ -267,7 +267,7 @@ function splitCamel(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
 }
 
-const REFERRING = /\b(?:the|The|this|This|its|la|La|le|Le|l['’]|L['’]|du|au|cette|Cette|ce|Ce)\s*(coalitions?|network|réseau|association|organisation|organization|commission|Commission|ministry|ministère|forum|committee|comité|collectif|ligue|league|desk|initiative|consortium|alliance|platform|plateforme|centre|center|observatory|observatoire|collective|trust|programme|program|Programme)\b(?!\s+(?:of|de|des|du)\s+\p{Lu})/gu;
+const REFERRING = /\b(?:the|The|this|This|its|la|La|le|Le|l['’]|L['’]|du|au|cette|Cette|ce|Ce)\s*(coalitions?|network|réseau|association|organisation|organization|commission|Commission|ministry|ministère|forum|committee|comité|collectif|ligue|league|desk|initiative|consortium|alliance|platform|plateforme|centre|center|observatory|observatoire|collective|trust|hub|radio|station|union|cooperative|coopérative|institute|institut|foundation|fondation|clinic|clinique|council|conseil|federation|fédération|cellule|movement|mouvement|programme|program|Programme)\b(?!\s+(?:of|de|des|du)\s+\p{Lu})/gu;
 const NATIONAL = /\b(?:the\s+|la\s+|les\s+|of\s+)?(?:national\s+(?:HRDs?\s+|human rights defenders?\s+)?(coalitions?|networks?|<redacted>)|(coalitions?|réseaux?)\s+nationa(?:le|les|l|ux))(?![\p{L}])/giu;
 const HEAD_OF: Record<string, string[]> = {
   coalition: ["coalition", "network", "reseau", "alliance", "consortium", "platform", "plateforme"],
@@ -359,9 +359,11 @@ function resolveReferences(view: RecordView): void {
       };
       // the latest actor whose own name has the noun ("the network" → "… Network") before one that only has its kind
       const named = (key: string) => fits(key) && wordsOf(key).has(noun);
+      // names earlier in this sentence count too ("mentored the Nyamata Cooperative's board and … the cooperative")
+      const seen = [...order, ...s.mentions.filter((x) => x.end <= start && !x.key.startsWith("place:"))];
       let pick: string | undefined;
-      for (let i = order.length - 1; i >= 0 && !pick; i--) if (named(order[i].key)) pick = order[i].key;
-      for (let i = order.length - 1; i >= 0 && !pick; i--) if (fits(order[i].key)) pick = order[i].key;
+      for (let i = seen.length - 1; i >= 0 && !pick; i--) if (named(seen[i].key)) pick = seen[i].key;
+      for (let i = seen.length - 1; i >= 0 && !pick; i--) if (fits(seen[i].key)) pick = seen[i].key;
       if (pick) add.push({ key: pick, start, end, kind: "coref" });
     }
     // the writer, once named, in every "we", "our", "nous", "notre"

@@ -15,7 +15,12 @@ const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompani
 const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b`, "giu");
 const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
 const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b`, "iu");
-const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|a organisé|ont organisé|a tenu|a animé|a facilité|a conduit)\b`, "giu");
+const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|${FR_AUX}(?:organisé|tenu|animé|facilité|conduit|dispensé))\b`, "giu");
+/** Taking part in a training: "in which two AFDA staff took part", "à laquelle ont participé trois animateurs". */
+const PARTICIPATE = uRegExp(String.raw`\b(?:took part|take part|participated|attended|(?:a|ont|avait|avaient)\s+(?:[\p{L}]+\s+)?(?:participé|pris part|assisté))\b`, "giu");
+/** Who ran the training a participation is in: "organised by X", "organisée par X". */
+const RUN_BY = uRegExp(String.raw`\b(?:organi[sz]ed|facilitated|run|conducted|delivered|given|hosted|led|organisée?s?|animée?s?|facilitée?s?|dispensée?s?|conduite?s?)\s+(?:jointly\s+)?(?:by|par)\s+`, "giu");
+const RELATIVE_PLACE = /(?:in|at|during)\s+which|where|auquel|à laquelle|auxquel(?:le)?s|lors de laquelle|où/iu;
 const FUND_PHRASE = uRegExp(
   [
     // the means: "with funding from", "thanks to a core grant from", "with funds from", "grâce aux fonds du"
@@ -148,6 +153,18 @@ function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: 
   return dedupe(out.reverse());
 }
 
+/** Who does what a verb at `pos` says: the actors right before it, or the clause's subject after "and" ("Oxfam gave the
+ * Forum two laptops and mentored …": a coordinated verb has the clause's subject, not the last object). */
+function subjectOf(view: RecordView, s: Sentence, pos: number): Mention[] {
+  const agents = before(view, s, pos);
+  const gapBefore = agents.length ? s.text.slice(agents[agents.length - 1].end - s.span.start, pos - s.span.start) : "";
+  if (/\S\s+(?:and|et)\s+(?:(?:then|also|later|ensuite|aussi|a|ont|avons)\s+)*$/iu.test(gapBefore)) {
+    const subject = actorsIn(view, s).find((x) => !isProgramme(view, x.key) && x.end <= pos);
+    if (subject) return [subject];
+  }
+  return agents;
+}
+
 /** The first actor named after `pos` (within `max` characters), with the actors listed after it. */
 function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { programme?: boolean; noComma?: boolean } = {}): Mention[] {
   const list = actorsIn(view, s).filter((m) => m.start >= pos && (opts.programme || !isProgramme(view, m.key)));
@@ -250,13 +267,7 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
     for (const m of s.text.matchAll(re)) {
       const at = abs(s, m.index!), end = at + m[0].length;
       if (inPassive(at)) continue;
-      let agents = before(view, s, at);
-      // "Oxfam gave the Forum two laptops and mentored …": a coordinated verb has the clause's subject, not the last object
-      const gapBefore = agents.length ? s.text.slice(agents[agents.length - 1].end - s.span.start, m.index!) : "";
-      if (/\S\s+(?:and|et)\s+(?:(?:then|also|later|ensuite|aussi|a|ont)\s+)*$/iu.test(gapBefore)) {
-        const subject = actorsIn(view, s).find((x) => !isProgramme(view, x.key) && x.end <= at);
-        if (subject) agents = [subject];
-      }
+      const agents = subjectOf(view, s, at);
       if (agents.length === 0 || agents.some((a) => isProgramme(view, a.key))) continue;
       let patients = after(view, s, end, 120).map((p) => p.key);
       // "… provided the collective with storage and mentored its coordinator": the actor "its" stands for
@@ -274,12 +285,31 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
     const rest = s.text.slice(end - s.span.start);
     const noun = TRAIN_NOUN.exec(rest.slice(0, 80));
     if (!noun) continue;
-    const agents = before(view, s, at);
+    const agents = subjectOf(view, s, at);
     const forM = /\b(?:for|pour|à l['’]intention d[eu]|au profit d[eu])\b/iu.exec(rest.slice(noun.index, noun.index + 120));
     if (!forM || agents.length === 0 || isProgramme(view, agents[0].key)) continue;
     const patients = after(view, s, end + noun.index + forM.index + forM[0].length, 40);
     for (const a of agents) for (const p of patients) emit(ctx, a.key, "TRAINED", p.key, "training-for", s);
   }
+  // participation: "a workshop organised by UAF-Africa, in which two AFDA staff took part", "X a participé à une formation
+  // animée par Y", "une formation organisée par RSF, à laquelle ont participé trois animateurs de la radio"
+  if (TRAIN_NOUN.test(s.text))
+    for (const m of s.text.matchAll(PARTICIPATE)) {
+      const at = abs(s, m.index!), end = at + m[0].length;
+      const runBy = [...s.text.matchAll(RUN_BY)].map((r) => after(view, s, abs(s, r.index! + r[0].length), 20, { noComma: true }));
+      const trainers = runBy.find((t) => t.length > 0) ?? [];
+      if (trainers.length === 0 || isProgramme(view, trainers[0].key)) continue;
+      const head = s.text.slice(0, m.index!);
+      const rel = [...head.matchAll(new RegExp(RELATIVE_PLACE.source, "giu"))].pop();
+      let participants: Mention[];
+      if (rel) {
+        // the participants between the relative and the verb, or after the verb when French puts them there
+        const relEnd = abs(s, rel.index! + rel[0].length);
+        participants = actorsIn(view, s).filter((x) => x.start >= relEnd && x.end <= at && !isProgramme(view, x.key));
+        if (participants.length === 0) participants = after(view, s, end, 60);
+      } else participants = before(view, s, at);
+      for (const t of trainers) for (const p of participants) if (p.key !== t.key) emit(ctx, t.key, "TRAINED", p.key, "took-part", s);
+    }
   // nominal: "Following the trainings … and mentorship … by DefendDefenders, the national coalitions …"
   const nominal = /\b(?:trainings?|mentorship|mentoring|coaching|formations?|mentorat)\b[^.;]{0,160}?\b(?:by|par)\s/giu;
   for (const m of s.text.matchAll(nominal)) {
