@@ -62,6 +62,16 @@ describe("extractRecords on sentences", () => {
       },
       want: ["Turkana Water Users Association ACHIEVED OUTCOME", "Kenya National Commission on Human Rights CONTRIBUTED_TO OUTCOME"],
     },
+    {
+      about: "a French list repeats its preposition and a sentence-case name defines its acronym",
+      fields: { programmeContribution: "Avocats sans frontières (ASF) a formé 14 membres du Collectif des Mères de Kindu (CMK), de l'Association des Jeunes de Lokandu (AJL) et du Réseau des Radios du Maniema (RRM)." },
+      want: ["Avocats sans frontières TRAINED Collectif des Mères de Kindu", "Avocats sans frontières TRAINED Association des Jeunes de Lokandu", "Avocats sans frontières TRAINED Réseau des Radios du Maniema"],
+    },
+    {
+      about: "two names joined by and, the first ending on its head noun",
+      fields: { outcomeDescription: "The Kibera Women Traders Network and Mathare Youth Voices (MYV) filed a joint petition to the county." },
+      want: ["Kibera Women Traders Network ACHIEVED OUTCOME", "Mathare Youth Voices ACHIEVED OUTCOME"],
+    },
   ])("finds the relations when $about", ({ fields, want }) => {
     const got = triples(run(fields));
     for (const w of want) expect(got).toContain(w);

@@ -101,7 +101,10 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
       // "… Prime Minister and Ministry of Defence": a coordinated second name starts a new chunk
       const and = between.findIndex((b) => b === "and" || b === "et");
       if (and >= 0 && (LEADING_HEADS.has(tokens[k].fold) || between.slice(and + 1).some((b) => /^(the|la|le|les|l)$/.test(b)))) break;
-      if (tokens[j].text.endsWith("'s") && tokens[k].acronym) break;
+      // "… Traders Network and Manyatta Youth Voices": a name that already ends on its head noun is complete
+      if (and >= 0 && ENDING_HEAD(tokens[j]) && tokens.slice(i, j).some((t) => isCapWord(t) && !NAME_OPENERS.has(t.fold))) break;
+      // "the Law Society of Kenya's Mombasa branch": a possessive after a complete name ends it
+      if (/['’]s$/.test(tokens[j].text) && (tokens[k].acronym || tokens.slice(i, j + 1).some(ENDING_HEAD))) break;
       // "Registrar of … in the Ministry of …": a body inside another body is a second name
       if (between.some((b) => b === "in" || b === "within" || b === "au sein") && LEADING_HEADS.has(tokens[k].fold)) break;
       j = k;
@@ -126,6 +129,10 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
   }
   return out;
 }
+
+/** Heads that close a name ("… Network", "… Society"), not those that also qualify ("Radio and Television …"). */
+const NOT_ENDING = new Set(["radio", "tv", "television", "fm", "action", "actions", "advocates", "lawyers", "partners", "watch", "intelligence", "forces", "police", "army", "armee", "government", "gouvernement", "office", "board", "department", "bureau"]);
+const ENDING_HEAD = (t: Token) => t.cap && HEADS[t.fold] !== undefined && !LEADING_ONLY_HEADS.has(t.fold) && !NOT_ENDING.has(t.fold);
 
 /** The bracket holds one capitalised name with a head, optionally followed by ", ACR". */
 function translation(inner: Token[]): { from: number; to: number; acr?: Token } | null {
@@ -220,7 +227,19 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
       const acr = text.slice(innerWords[0].start, innerWords[innerWords.length - 1].baseEnd);
       // the name before the bracket, back to the first word that is neither a capital nor a particle
       let s = p - 1;
-      if (!isCapWord(tokens[s])) continue;
+      if (!isCapWord(tokens[s])) {
+        // a French name in sentence case ("Reporters sans frontières (RSF)", "Ligue des droits de l'homme (LDH)"):
+        // from a capital, plain words the acronym spells in full
+        const from = sentenceCaseName(tokens, p, acr);
+        if (from >= 0) {
+          const name = slice(tokens[from], tokens[p - 1]);
+          const words = tokens.slice(from, p).filter((t) => t.word).map((t) => t.base);
+          const c = { name, type: typeOfName(words), aliases: [acr], generic: isGenericName(name) };
+          push({ start: tokens[from].start, end: tokens[p - 1].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+          push({ start: innerWords[0].start, end: innerWords[innerWords.length - 1].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
+        }
+        continue;
+      }
       const glue = (t: Token | undefined) => isParticle(t) || t?.text === "to";
       // short lower-case words between capitals ("Abaharanira Uburenganzira bw'Abagore ba Huye"): the spelling decides
       const inner = (k: number) => !!tokens[k] && tokens[k].word && !tokens[k].cap && tokens[k].text.length <= 3 && isCapWord(tokens[k - 1]) && !/^\d/.test(tokens[k].text);
@@ -312,6 +331,21 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     push({ start: first.start, end: last.baseEnd, name, type: typeOfName(words.map((w) => w.base)), aliases: [], rule: "acronym", priority: 1 });
   }
   return facts;
+}
+
+/**
+ * Where a sentence-case name ending right before the bracket at `p` starts, or -1: a capitalised first word, then
+ * words and apostrophes only, all of which the acronym spells (small words may be skipped, no content word).
+ */
+function sentenceCaseName(tokens: Token[], p: number, acr: string): number {
+  if (!tokens[p - 1]?.word || /^\d/.test(tokens[p - 1].text)) return -1;
+  for (let k = p - 2; k >= Math.max(0, p - 10); k--) {
+    const t = tokens[k];
+    if (!t.word && t.text !== "'" && t.text !== "’") return -1;
+    if (!isCapWord(t) || NAME_OPENERS.has(t.fold)) continue;
+    if (abbreviates(acr, tokens.slice(k, p).map((x) => x.text).join(" "), 0)) return k;
+  }
+  return -1;
 }
 
 /** Whether a candidate lies inside [a, b) and is shorter than it: sorted by start, with the minimum end of each suffix. */

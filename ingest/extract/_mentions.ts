@@ -148,6 +148,8 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
       const acr = t.base;
       if (GENERIC_ACRONYMS.has(acr.toUpperCase()) || rejected.has(acr) || plural.has(acr) || /^\d/.test(acr)) continue;
       if (findCountries([t]).length > 0 || /^[IVX]+$/.test(acr)) continue;
+      // a currency or a unit next to an amount ("RWF 9.6 million", "12,000 USD") is no actor
+      if (/^[A-Z]{3}$/.test(acr) && (/^\s?\d/.test(s.text.slice(t.end - s.span.start, t.end - s.span.start + 2)) || (AMOUNT_BEFORE.test(s.text.slice(Math.max(0, t.start - s.span.start - 16), t.start - s.span.start)) && !YEAR_BEFORE.test(s.text.slice(Math.max(0, t.start - s.span.start - 6), t.start - s.span.start))))) continue;
       if (acr === programme && programmeDraft) {
         hits.push({ s, start: t.start, end: t.baseEnd, d: programmeDraft, rank: 1 });
         continue;
@@ -259,6 +261,10 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   return view;
 }
 
+
+/** An amount right before a word, not a year ("12,000 USD", "5 million RWF"; never "In 2023 KWRC"). */
+const AMOUNT_BEFORE = /(?:\d[\d,.\s]*(?:million|billion|bn|m|k)?|\d{1,3}(?:[,.\s]\d{3})+)\s?$/u;
+const YEAR_BEFORE = /(?<!\d)(?:19|20)\d\d\s?$/;
 
 /** "ACR project(s)/programme(s)" right after an acronym, read in place (sticky) rather than from a copy of the rest. */
 const PROJECT_AFTER = /\s+(?:and\s+[A-Z]{2,}\s+)?(projects?|projet|programmes?|programs?)\b/iy;

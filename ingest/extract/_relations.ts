@@ -174,7 +174,8 @@ function after(view: RecordView, s: Sentence, pos: number, max = 120, opts: { pr
 }
 
 const CONJUNCTION = /(?<![\p{L}])(?:and|et|or|ou|as well as|ainsi que)(?![\p{L}])|&/iu;
-const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&)(?:\s+(?:of|de|du|des|d['’]))?)?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
+// "A, B and C", "du COFEJUKA, de l'AJPD et du RRCK": a French list repeats its preposition before each item
+const LIST_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\))?\s*(?:,|,?\s*(?:and|et|or|ou|as well as|ainsi que|&))?(?:\s*(?:of|de|du|des|d['’]|à|au|aux)(?![\p{L}]))?\s*(?:(?:the|la|le|les|l['’]|its|their)\s*)?$`, "iu");
 
 function withList(view: RecordView, s: Sentence, first: Mention, list: Mention[], noComma = false): Mention[] {
   const out = list.filter((m) => m.start === first.start);
