@@ -151,7 +151,8 @@ export const MONTHS = new Set(
 
 /** Lower-case words that may sit inside a proper name ("Ministry of Defence", "Ligue Paysanne de l'Aruwimi"). */
 export const NAME_PARTICLES = new Set(
-  "of for on and the in de des du la le les l d pour et à a au aux en el al bin ibn van von der & da das do dos del los las y e para por".split(" "),
+  // Swahili: "Kituo cha Sheria", "Haki za Binadamu", "Sauti ya Wanawake"
+  "of for on and the in de des du la le les l d pour et à a au aux en el al bin ibn van von der & da das do dos del los las y e para por cha za ya wa".split(" "),
 );
 
 /** Capitalised words that open sentences but never names. */
@@ -198,6 +199,11 @@ export const HEADS: Record<string, "Organisation" | "Coalition" | "GovernmentBod
   clinique: "Organisation", cellule: "Organisation", action: "Organisation", actions: "Organisation", project: "Project",
   projet: "Project", programme: "Programme", program: "Programme", agency_un: "Organisation", corporation: "Organisation",
   company: "Organisation", ltd: "Organisation", syndicate: "Organisation", syndicat: "Organisation",
+  // office holders who stand for their office ("the Governor of Ouaddaï province", "l'administrateur de la commune")
+  governor: "GovernmentBody", gouverneur: "GovernmentBody", administrator: "GovernmentBody", administrateur: "GovernmentBody",
+  prefect: "GovernmentBody", prefet: "GovernmentBody", mayor: "GovernmentBody", maire: "GovernmentBody",
+  commissioner: "GovernmentBody", prison: "GovernmentBody", delegation: "GovernmentBody", gendarmerie: "GovernmentBody",
+  chefferie: "GovernmentBody", barreau: "Organisation",
   // registries and administrations that decide on organisations
   registrar: "GovernmentBody", registry: "GovernmentBody", registre: "GovernmentBody", administration: "GovernmentBody",
   institution: "GovernmentBody", instance: "GovernmentBody", unit: "GovernmentBody", unite: "GovernmentBody",
@@ -211,8 +217,8 @@ export const HEADS: Record<string, "Organisation" | "Coalition" | "GovernmentBod
   direccion: "GovernmentBody", direcao: "GovernmentBody", consejo: "GovernmentBody", conselho: "GovernmentBody",
 };
 
-/** Heads that make a name only in first place ("Red de Mujeres …", never "… Red Cross"). */
-export const LEADING_ONLY_HEADS = new Set(["red", "rede", "liga"]);
+/** Heads that make a name only in first place ("Red de Mujeres …", never "… Red Cross"; "Mayor of …", never "Estado Mayor"). */
+export const LEADING_ONLY_HEADS = new Set(["red", "rede", "liga", "mayor"]);
 
 /** Heads that come first in French names ("Réseau …", "Ligue …") or name a kind before "of" ("Ministry of …"). */
 export const LEADING_HEADS = new Set(
@@ -221,6 +227,7 @@ export const LEADING_HEADS = new Set(
     "societe maison fondation institut union federation plateforme synergie cellule mouvement observatoire radio " +
     "government gouvernement police assemblee parlement cour tribunal direction agence chieftaincy chieftancy actions mission " +
     "centre center clinique registrar registry registre instance institution unit unite " +
+    "governor gouverneur administrator administrateur prefect prefet mayor maire mairie prison delegation gendarmerie chefferie barreau " +
     "asociacion associacao centro fundacion fundacao instituto colectivo coletivo movimiento movimento observatorio sindicato " +
     "bufete liga red rede federacion federacao ministerio defensoria procuraduria procurador comision comissao unidad direccion direcao consejo conselho"
   ).split(" "),
