@@ -72,6 +72,14 @@ describe("extractRecords on sentences", () => {
       fields: { outcomeDescription: "The Kibera Women Traders Network and Mathare Youth Voices (MYV) filed a joint petition to the county." },
       want: ["Kibera Women Traders Network ACHIEVED OUTCOME", "Mathare Youth Voices ACHIEVED OUTCOME"],
     },
+    {
+      about: "French bodies with lower-case adjectives and units in their names",
+      fields: {
+        outcomeDescription: "En mai 2023, la Mairie de la commune urbaine de Kayes a ouvert un guichet, après un plaidoyer de l'Association des Femmes de Kayes (AFK).",
+        otherActorsContribution: "L'Assemblée régionale de Kayes a voté le budget.",
+      },
+      want: ["Mairie de la commune urbaine de Kayes ACHIEVED OUTCOME", "Association des Femmes de Kayes CONTRIBUTED_TO OUTCOME", "Assemblée régionale de Kayes CONTRIBUTED_TO OUTCOME"],
+    },
   ])("finds the relations when $about", ({ fields, want }) => {
     const got = triples(run(fields));
     for (const w of want) expect(got).toContain(w);

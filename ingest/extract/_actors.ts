@@ -96,7 +96,14 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
     for (;;) {
       let k = j + 1;
       while (isParticle(tokens[k]) && tokens[k].start - tokens[k - 1].end <= 1) k++;
-      if (!isCapWord(tokens[k]) || tokens[k].start - tokens[k - 1].end > 1) break;
+      if (!isCapWord(tokens[k]) || tokens[k].start - tokens[k - 1].end > 1) {
+        const tail = frenchTail(tokens, i, j);
+        if (tail > j) {
+          j = tail;
+          continue;
+        }
+        break;
+      }
       const between = tokens.slice(j + 1, k).map((t) => t.fold);
       // "… Prime Minister and Ministry of Defence": a coordinated second name starts a new chunk
       const and = between.findIndex((b) => b === "and" || b === "et");
@@ -133,6 +140,26 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
 /** Heads that close a name ("… Network", "… Society"), not those that also qualify ("Radio and Television …"). */
 const NOT_ENDING = new Set(["radio", "tv", "television", "fm", "action", "actions", "advocates", "lawyers", "partners", "watch", "intelligence", "forces", "police", "army", "armee", "government", "gouvernement", "office", "board", "department", "bureau"]);
 const ENDING_HEAD = (t: Token) => t.cap && HEADS[t.fold] !== undefined && !LEADING_ONLY_HEADS.has(t.fold) && !NOT_ENDING.has(t.fold);
+
+/** Lower-case words a French body's name carries after its head: adjectives and the units of administration. */
+const FRENCH_TAIL_WORD = /^(?:\p{Ll}+(?:ales?|aux|aires?|iques?|iennes?|aines?|aises?|oises?|elles?|ives?|eures?)|commune|ville|territoire|province|région|district|secteur|chefferie|cercle|préfecture|département|wilaya|zone|collectivité)$/u;
+
+/**
+ * "Assemblée provinciale du Kasaï-Central", "Mairie de la commune urbaine de Mopti": past a French head noun, a few
+ * lower-case adjectives or units and a particle lead to the next capital. Returns that capital's index, or j.
+ */
+function frenchTail(tokens: Token[], i: number, j: number): number {
+  if (!tokens.slice(i, j + 1).some((t) => t.cap && LEADING_HEADS.has(t.fold))) return j;
+  let k = j + 1, words = 0;
+  for (; k < tokens.length && k <= j + 7; k++) {
+    const t = tokens[k];
+    if (t.start - tokens[k - 1].end > 1) return j;
+    if (isCapWord(t)) return isParticle(tokens[k - 1]) && words > 0 ? k : j;
+    if (isParticle(t)) continue;
+    if (!t.word || !FRENCH_TAIL_WORD.test(t.text) || ++words > 3) return j;
+  }
+  return j;
+}
 
 /** The bracket holds one capitalised name with a head, optionally followed by ", ACR". */
 function translation(inner: Token[]): { from: number; to: number; acr?: Token } | null {
