@@ -242,6 +242,30 @@ describe("extractRecords on sentences", () => {
       not: ["Nyamata Farmers Cooperative TRAINED Nyamata Farmers Cooperative"],
     },
     {
+      about: "a grant named by its funder and given to a recipient, and a grant of an amount from a programme",
+      fields: { programmeContribution: "The printing was covered by an OSJF grant to the Lusaka Paralegal Alliance. The Chipata Youth Forum received a grant of USD 5,000 from the SCC programme." },
+      want: ["OSJF FUNDED Lusaka Paralegal Alliance", "SCC FUNDED Chipata Youth Forum"],
+      not: [],
+    },
+    {
+      about: "a grant to a recipient from a fund named after it",
+      fields: { otherActorsContribution: "An emergency grant to the Blantyre Vendors Union from the Malawi Civic Resilience Fund paid the bail of six traders." },
+      want: ["Malawi Civic Resilience Fund FUNDED Blantyre Vendors Union"],
+      not: [],
+    },
+    {
+      about: "a fund in apposition backed by a donor",
+      fields: { programmeContribution: "The workshop was financed by the Zambezi Rights Fund (ZRF), a pooled fund supported by the Embassy of Ireland." },
+      want: ["Embassy of Ireland FUNDED Zambezi Rights Fund"],
+      not: ["Zambezi Rights Fund FUNDED Embassy of Ireland"],
+    },
+    {
+      about: "a participle with its agent is a passive",
+      fields: { programmeContribution: "The council now pays interpreters trained by the Mzuzu Deaf Association, and 12 Mzuzu Youth Network members trained by the Centre for Human Rights Education joined them." },
+      want: ["Centre for Human Rights Education TRAINED Mzuzu Youth Network"],
+      not: ["Mzuzu Deaf Association TRAINED Mzuzu Youth Network"],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

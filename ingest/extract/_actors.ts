@@ -248,7 +248,8 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
       facts.plural.push(innerWords[0].text.slice(0, -1));
       continue;
     }
-    const acrTok = innerWords.find((t) => t.acronym);
+    // "UAF-Africa", "SPLA-IO": an acronym with a hyphenated part is still one
+    const acrTok = innerWords.find((t) => t.acronym || /^[\p{Lu}\d]{2,}(?:[-‑][\p{L}\d]+)+$/u.test(t.base));
     const innerIsAcr = !!acrTok && innerWords.length <= 3 && innerWords.every((t) => t.cap || /^\d/.test(t.text));
     if (innerIsAcr && !GENERIC_ACRONYMS.has(acrTok!.base.toUpperCase())) {
       const acr = text.slice(innerWords[0].start, innerWords[innerWords.length - 1].baseEnd);

@@ -14,7 +14,7 @@ const TRAIN_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|are|is|ont été|a �
 const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching)|held (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits|meetings)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
 const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b`, "giu");
 const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
-const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement)\b`, "iu");
+const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement|encadrement)\b`, "iu");
 const EVENT_VERB = uRegExp(String.raw`\b(?:organi[sz]ed|held|conducted|ran|facilitated|delivered|${FR_AUX}(?:organisé|tenu|animé|facilité|conduit|dispensé))\b`, "giu");
 /** Taking part in a training: "in which two AFDA staff took part", "à laquelle ont participé trois animateurs". */
 const PARTICIPATE = uRegExp(String.raw`\b(?:took part|take part|participated|attended|(?:a|ont|avait|avaient)\s+(?:[\p{L}]+\s+)?(?:participé|pris part|assisté))\b`, "giu");
@@ -31,7 +31,9 @@ const FUND_PHRASE = uRegExp(
     String.raw`\b(?:co-?)?(?:funded|financed|sponsored|paid for)\s+(?:by|under|through)`,
     String.raw`\b(?:co-?)?financée?s?\s+(?:par|dans le cadre d[eu])`,
     String.raw`\b(?:pris|prise|prises|payée?s?)\s+(?:en charge\s+)?par`,
-    String.raw`\b(?:grants?|donations?|subventions?|funds) (?:from|de la part d[eu])`,
+    String.raw`\b(?:grants?|donations?|subventions?|funds)(?:\s+of\s+[^;()]{1,25}?)?\s+(?:from|de la part d[eu])`,
+    // "the HSF, a pooled fund supported by the Dutch Ministry": a fund's backers fund it
+    String.raw`\b(?:fund|funds|programme|program|facility|fonds)\s+(?:supported|backed|resourced|soutenu|appuyé)\s+(?:by|par)`,
     String.raw`\bunder`,
   ].join("|") + String.raw`\b`,
   "giu",
@@ -52,7 +54,7 @@ const BETWEEN = uRegExp(String.raw`\b(?:between|entre)\b`, "giu");
 const SIGNED = uRegExp(String.raw`\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)`, "giu");
 const PARTNER_OF = uRegExp(String.raw`\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*`, "giu");
 const SUCH_AS = uRegExp(String.raw`\bthrough\b[^.;]{0,100}?\bsuch as\b`, "giu");
-const CONTRIB_BY = uRegExp(String.raw`\b(?:by|par|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu]|at the (?:request|initiative) of|upon (?:the )?request of|à la (?:demande|requête|initiative) d[eu]|(?:following|after|après|suite à|à la suite d['’]?)\s*(?:(?:a|an|the|une?|la|le|les|l['’])\s*)?(?:[\p{L}-]+\s+){0,2}?(?:request|complaint|petition|alerts?|referral|submission|advocacy|saisine|plainte|requête|pétition|alertes?|plaidoyer)s?(?:\s+[\p{L}-]+)?\s+(?:of|by|from|d[eu]|des|par))\b`, "giu");
+const CONTRIB_BY = uRegExp(String.raw`\b(?:by|par|after|après que|après qu['’]|grâce à|grâce au|grâce aux|thanks to|with the support of|avec l['’]appui d[eu]|avec le soutien d[eu]|at the (?:request|initiative) of|upon (?:the )?request of|à la (?:demande|requête|initiative) d[eu]|(?:following|after|après|suite à|à la suite d['’]?)\s*(?:(?:a|an|the|une?|la|le|les|l['’])\s*)?(?:[\p{L}-]+\s+){0,2}?(?:request|complaint|petition|alerts?|referral|submission|advocacy|saisine|plainte|requête|pétition|alertes?|plaidoyer)s?(?:\s+[\p{L}-]+)?\s+(?:of|by|from|d[eu]|des|par))\b`, "giu");
 /** Who is acted upon, not acting: "submitted to the IIMM", "accused AQDTA", "auprès du ministère". */
 const OBJECT_BEFORE = uRegExp(String.raw`\b(?:to|with|into|against|for|about|on|accused|threatened|attacked|arrested|targeted|à|au|aux|avec|contre|auprès d[eu]|accusé|menacé|arrêté|visé)\s+(?:(?:the|la|le|les|l['’])\s*)?$`, "iu");
 const MEMBER_OF = uRegExp(String.raw`\b(?:is a member of|are members of|a member of|est membre d[eu]|sont membres d[eu]|membre d[eu])\b`, "giu");
@@ -268,6 +270,13 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
     for (const m of s.text.matchAll(re)) {
       const at = abs(s, m.index!), end = at + m[0].length;
       if (inPassive(at)) continue;
+      // "16 YIPC members trained by Saferworld": a participle with its agent is a passive, its patient right before
+      if (/^\s+(?:by|par)\s/iu.test(s.text.slice(end - s.span.start))) {
+        const agents = after(view, s, end, 12, { noComma: true });
+        const patients = before(view, s, at).filter((p) => at - p.end <= 40);
+        for (const a of agents) for (const p of patients) if (!isProgramme(view, a.key)) emit(ctx, a.key, type, p.key, rule.replace("active", "participle"), s);
+        continue;
+      }
       const agents = subjectOf(view, s, at);
       if (agents.length === 0 || agents.some((a) => isProgramme(view, a.key))) continue;
       let patients = after(view, s, end, 120).map((p) => p.key);
@@ -312,7 +321,7 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
       for (const t of trainers) for (const p of participants) if (p.key !== t.key) emit(ctx, t.key, "TRAINED", p.key, "took-part", s);
     }
   // nominal: "Following the trainings … and mentorship … by DefendDefenders, the national coalitions …"
-  const nominal = /\b(?:trainings?|mentorship|mentoring|coaching|formations?|mentorat)\b[^.;]{0,160}?\b(?:by|par)\s/giu;
+  const nominal = /\b(?:trainings?|mentorship|mentoring|coaching|formations?|mentorat|accompagnement|encadrement)\b[^.;]{0,160}?\b(?:by|par)\s/giu;
   for (const m of s.text.matchAll(nominal)) {
     const at = abs(s, m.index!), end = at + m[0].length;
     if (inPassive(end - 4) || /\b(?:facilitated|organi[sz]ed|conducted|animé|facilité|organisé)\s+(?:by|par)\s$/iu.test(m[0])) continue;
@@ -340,6 +349,8 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
 }
 
 const POSSESSIVE_SUPPORT = /['’]s?\s+(?:\w+\s+)?(mentorship|mentoring|coaching|trainings?)\b[^.;]{0,60}?\b(?:to|of|for|with)\s/iuy;
+/** "an SWVF grant to AFDA", "an emergency grant to the hub from Freedom House", "une subvention du FNUD à l'AFVC". */
+const GRANT_TO = uRegExp(String.raw`\b(?:grants?|subventions?|donations?|allocations?)\s+(?:(?:of|de|d['’])\s+[^;()]{1,25}?\s+)?(?:to|à|au|aux)\s+(?:(?:the|la|le|les|l['’])\s*)?`, "giu");
 const FUNDING_AFTER = /['’]?s?\s+(?:funding|financing|grant|funds)\b/iuy;
 const BRACKETS_AFTER = /\s*\(([^()]{3,200})\)/uy;
 
@@ -382,6 +393,17 @@ function funding(ctx: Ctx, s: Sentence): void {
     const funders = before(view, s, at, { programme: true });
     const funded = after(view, s, end, 70);
     for (const f of funders) for (const d of funded) emit(ctx, f.key, "FUNDED", d.key, "funded-active", s);
+  }
+  // "an SWVF grant to AFDA": the funder names the grant, or follows the recipient with "from"
+  for (const m of s.text.matchAll(GRANT_TO)) {
+    const at = abs(s, m.index!), end = at + m[0].length;
+    const recipients = after(view, s, end, 3, { noComma: true });
+    if (recipients.length === 0) continue;
+    const rEnd = Math.max(...recipients.map((r) => r.end));
+    const from = /^\s*(?:from|de la part d[eu]|d[eu])\s+/iu.exec(s.text.slice(rEnd - s.span.start));
+    const named = actorsIn(view, s).filter((x) => x.end <= at && /^\s*$/.test(s.text.slice(x.end - s.span.start, m.index!).replace(/^['’]s?/, "").replace(/\b(?:small|emergency|core|rapid response|petite|small-scale|seed|institutional)\b/giu, "")));
+    const funders = from ? after(view, s, rEnd + from[0].length, 20, { programme: true, noComma: true }) : named.slice(-1);
+    for (const f of funders) for (const r of recipients) emit(ctx, f.key, "FUNDED", r.key, "grant-to", s);
   }
   // "with SCC funding"
   for (const a of actorsIn(view, s)) {
@@ -432,9 +454,9 @@ function funding(ctx: Ctx, s: Sentence): void {
   }
 }
 
-const PASSIVE_FUNDING = /^(?:co-?)?(?:funded|financed|sponsored|paid|financ|pris|prise|payé)/iu;
+const PASSIVE_FUNDING = /^(?:(?:co-?)?(?:funded|financed|sponsored|paid|financ|pris|prise|payé)|(?:fund|funds|programme|program|facility|fonds)\s)/iu;
 /** Between a name and the passive phrase that qualifies it: ", which is (also)", " (JPP), qui est", ", lui-même". */
-const HEAD_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\)|\))?\s*(?:['’]s?\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:(?:which|that|who|qui)\s+)?(?:(?:is|was|are|were|has been|have been|had been|est|sont|était|a été|ont été|avait été)\s+)?(?:(?:also|itself|partly|jointly|mainly|lui-même|elle-même|eux-mêmes|aussi|également|en partie)\s*,?\s*)*$`, "iu");
+const HEAD_GAP = uRegExp(String.raw`^\s*(?:\([^()]*\)|\))?\s*(?:,\s*(?:a|an|un|une)\s+(?:[\p{L}-]+\s+){0,3}?$)?\s*(?:['’]s?\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:(?:which|that|who|qui)\s+)?(?:(?:is|was|are|were|has been|have been|had been|est|sont|était|a été|ont été|avait été)\s+)?(?:(?:also|itself|partly|jointly|mainly|lui-même|elle-même|eux-mêmes|aussi|également|en partie)\s*,?\s*)*$`, "iu");
 const RELATIVE = /,|(?<![\p{L}])(?:which|that|who|qui)(?![\p{L}])/iu;
 const IN_PHRASE = uRegExp(String.raw`\b(?:in|within|under|for|of|dans|sous|pour|du|des|de)\s+(?:(?:the|its|their|la|le|les|l['’])\s*)?$`, "iu");
 /** What a passive funding phrase qualifies when it is no name: an activity ("the training", "Le coût de l'atelier"). */
@@ -459,12 +481,13 @@ function fundedHead(ctx: Ctx, s: Sentence, at: number): { keys: string[]; rule: 
   if (!ACTIVITY_SUBJECT.test(clause)) return null;
   // who ran the activity: this sentence's trainers and mentors, else those of the sentence before in the same field
   const i = view.sentences.indexOf(s);
-  for (const x of [s, view.sentences[i - 1]]) {
+  for (const x of [s, view.sentences[i - 1], view.sentences[i - 2]]) {
     if (!x || x.field !== s.field) continue;
     const agents = [...new Set(ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.evidence[0].start === x.span.start && r.evidence[0].field === x.field).map((r) => r.source))];
     if (agents.length > 0) return { keys: agents, rule: "funded-activity" };
   }
-  return null;
+  // an activity nobody is said to have run: the phrase funds no one named
+  return { keys: [], rule: "funded-activity" };
 }
 /**
  * A list of n actors that act together gives n(n-1)/2 PARTNERED_WITH edges: past this length ("a joint exercise of

@@ -203,7 +203,7 @@ export const HEADS: Record<string, "Organisation" | "Coalition" | "GovernmentBod
   governor: "GovernmentBody", gouverneur: "GovernmentBody", administrator: "GovernmentBody", administrateur: "GovernmentBody",
   prefect: "GovernmentBody", prefet: "GovernmentBody", mayor: "GovernmentBody", maire: "GovernmentBody",
   commissioner: "GovernmentBody", prison: "GovernmentBody", delegation: "GovernmentBody", gendarmerie: "GovernmentBody",
-  chefferie: "GovernmentBody", barreau: "Organisation",
+  chefferie: "GovernmentBody", barreau: "Organisation", embassy: "GovernmentBody", ambassade: "GovernmentBody", consulate: "GovernmentBody",
   // registries and administrations that decide on organisations
   registrar: "GovernmentBody", registry: "GovernmentBody", registre: "GovernmentBody", administration: "GovernmentBody",
   institution: "GovernmentBody", instance: "GovernmentBody", unit: "GovernmentBody", unite: "GovernmentBody",
@@ -227,7 +227,7 @@ export const LEADING_HEADS = new Set(
     "societe maison fondation institut union federation plateforme synergie cellule mouvement observatoire radio " +
     "government gouvernement police assemblee parlement cour tribunal direction agence chieftaincy chieftancy actions mission " +
     "centre center clinique registrar registry registre instance institution unit unite " +
-    "governor gouverneur administrator administrateur prefect prefet mayor maire mairie prison delegation gendarmerie chefferie barreau " +
+    "governor gouverneur administrator administrateur prefect prefet mayor maire mairie prison delegation gendarmerie chefferie barreau embassy ambassade consulate " +
     "asociacion associacao centro fundacion fundacao instituto colectivo coletivo movimiento movimento observatorio sindicato " +
     "bufete liga red rede federacion federacao ministerio defensoria procuraduria procurador comision comissao unidad direccion direcao consejo conselho"
   ).split(" "),
