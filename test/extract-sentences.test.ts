@@ -85,6 +85,12 @@ describe("extractRecords on sentences", () => {
     for (const w of want) expect(got).toContain(w);
   });
 
+  it("never names an actor after a pronoun or a bare kind of body when no writer named itself", () => {
+    const x = run({ programmeContribution: "We trained the Gulu Traders Union in March. The Ministry organised a hearing. They trained the Lira Vendors Forum. It funded the Kitgum Youth Network. Nous avons formé la Ligue des Pêcheurs de Mopti." });
+    expect(names(x).filter((n) => /^(?:we|they|it|ministry|nous)$/i.test(n))).toEqual([]);
+    expect(x.relations.filter((r) => r.type === "TRAINED")).toEqual([]);
+  });
+
   it("finds nothing in the other-actors field when it says No", () => {
     const x = run({ outcomeDescription: "The Gulu Land Forum opened an office.", otherActorsContribution: "No" });
     expect(x.relations.filter((r) => r.type === "CONTRIBUTED_TO")).toEqual([]);

@@ -137,6 +137,8 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
   return out;
 }
 
+const PRONOUNS = new Set("i we you he she it they us them our their its this these those who which nous vous il ils elle elles on eux ceci cela celui celle ceux celles".split(" "));
+
 /** Heads that close a name ("… Network", "… Society"), not those that also qualify ("Radio and Television …"). */
 const NOT_ENDING = new Set(["radio", "tv", "television", "fm", "action", "actions", "advocates", "lawyers", "partners", "watch", "intelligence", "forces", "police", "army", "armee", "government", "gouvernement", "office", "board", "department", "bureau"]);
 const ENDING_HEAD = (t: Token) => t.cap && HEADS[t.fold] !== undefined && !LEADING_ONLY_HEADS.has(t.fold) && !NOT_ENDING.has(t.fold);
@@ -206,6 +208,8 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
   const slice = (a: Token, b: Token) => text.slice(a.start, b.baseEnd);
   const push = (c: ActorCandidate) => {
     if (/[<>]/.test(c.name) || c.name.trim() === "") return;
+    // never a pronoun ("We trained", "They funded") or a bare kind of body ("The Ministry organised")
+    if (c.rule !== "gazetteer" && !/\s/.test(c.name.trim()) && (PRONOUNS.has(fold(c.name)) || (HEADS[fold(c.name)] !== undefined && !c.aliases.length))) return;
     facts.candidates.push(c);
   };
 
