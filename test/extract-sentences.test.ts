@@ -272,6 +272,24 @@ describe("extractRecords on sentences", () => {
       not: ["Mzuzu Deaf Association TRAINED Mzuzu Youth Network"],
     },
     {
+      about: "a programme named in full whose initials are the FragmentID prefix, funded by a donor",
+      fields: {
+        fragmentId: "OVP-ZMB2301/CIV003",
+        programmeContribution: "The Open Voices programme, which is financed by the Embassy of Sweden, funded the Copperbelt Miners Forum. With funding from the OVP, the forum trained 20 shop stewards.",
+      },
+      want: ["Embassy of Sweden FUNDED Open Voices programme", "Open Voices programme FUNDED Copperbelt Miners Forum"],
+      not: [],
+    },
+    {
+      about: "a French programme named after its kind word and defined by its acronym",
+      fields: {
+        fragmentId: "VCS-NER2302/CIV001",
+        programmeContribution: "Le programme Voix Citoyennes du Sahel (VCS), financé par la Fondation Hirondelle, a appuyé l'Association des Éleveurs de Tahoua (AET).",
+      },
+      want: ["Fondation Hirondelle FUNDED Voix Citoyennes du Sahel"],
+      not: [],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

@@ -266,7 +266,7 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
         if (from >= 0) {
           const name = slice(tokens[from], tokens[p - 1]);
           const words = tokens.slice(from, p).filter((t) => t.word).map((t) => t.base);
-          const c = { name, type: typeOfName(words), aliases: [acr], generic: isGenericName(name) };
+          const c = { name, type: KIND_WORDS[tokens[p - 1].fold] ?? kindBefore(tokens, from) ?? typeOfName(words), aliases: [acr], generic: isGenericName(name) };
           push({ start: tokens[from].start, end: tokens[p - 1].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
           push({ start: innerWords[0].start, end: innerWords[innerWords.length - 1].baseEnd, ...c, rule: "acronym-definition", priority: 3 });
         }
@@ -303,7 +303,7 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
         facts.rejected.push(acr);
         continue;
       }
-      const type = innerWords.length === 1 && /projects?$/i.test(nameWords[nameWords.length - 1]) ? "Project" : typeOfName(nameWords);
+      const type = innerWords.length === 1 && /projects?$/i.test(nameWords[nameWords.length - 1]) ? "Project" : kindBefore(tokens, from) ?? typeOfName(nameWords);
       const c = { name, type, aliases: [acr], generic: isGenericName(name) } as const;
       push({ start: tokens[from].start, end: tokens[p - 1].baseEnd, ...c, aliases: [acr], rule: "acronym-definition", priority: 3 });
       push({ start: innerWords[0].start, end: innerWords[innerWords.length - 1].baseEnd, ...c, aliases: [acr], rule: "acronym-definition", priority: 3 });
@@ -341,6 +341,19 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     const name = slice(tokens[s], tokens[e]).replace(/['’]s$/, "");
     push({ start: tokens[s].start, end: tokens[e].baseEnd, name, type: typeOfName(tokens.slice(s, e + 1).filter((t) => t.word).map((w) => w.base)), aliases: [], rule: "head-noun", priority: 2, generic: isGenericName(name) });
   }
+  // 3b. names of programmes and projects said to be one: "the Inclusive Voices programme", "le projet Sauti ya Haki"
+  for (const [s, e] of chunks) {
+    const next = tokens[e + 1];
+    const kindAfter = next && next.word && !next.cap && next.start - tokens[e].end <= 1 ? KIND_WORDS[next.fold] : undefined;
+    const kind = kindAfter ?? kindBefore(tokens, s);
+    if (!kind || founded(tokens[s].start, (kindAfter ? next : tokens[e]).baseEnd) || tokens.slice(s, e + 1).every((t) => NAME_OPENERS.has(t.fold) || t.acronym)) continue;
+    // the whole name: opened by an article, a possessive or the sentence ("… Access to Justice project" is cut short)
+    const prev = tokens[s - 1];
+    if (kindAfter && prev && prev.word && !/^(?:the|a|an|its|their|our|this|his|her|le|la|les|l|du|au|un|une|ce|cette)$/.test(prev.fold) && !/['’]s$/.test(prev.text)) continue;
+    const last = kindAfter ? next : tokens[e];
+    const name = slice(tokens[s], last).replace(/['’]s$/, "");
+    push({ start: tokens[s].start, end: last.baseEnd, name, type: kind, aliases: [], rule: "head-noun", priority: 2 });
+  }
   // 4. names nobody listed, known by what they do: "Defenddefenders organized", "trained by Amnesty International Netherlands"
   // the names this step adds lie inside their own chunk, and chunks do not overlap: the earlier steps' names decide
   const earlier = new SpanIndex(facts.candidates);
@@ -365,6 +378,15 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
   return facts;
 }
 
+/** Lower-case words that say what kind of thing a capitalised name is ("the Inclusive Voices programme", "le projet Sauti"). */
+const KIND_WORDS: Record<string, EntityType> = { programme: "Programme", program: "Programme", project: "Project", projet: "Project" };
+
+/** "le programme Espaces Citoyens Protégés": the kind word right before a name, if any. */
+function kindBefore(tokens: Token[], from: number): EntityType | undefined {
+  const t = tokens[from - 1];
+  return t && t.word && !t.cap ? KIND_WORDS[t.fold] : undefined;
+}
+
 /**
  * Where a sentence-case name ending right before the bracket at `p` starts, or -1: a capitalised first word, then
  * words and apostrophes only, all of which the acronym spells (small words may be skipped, no content word).
@@ -376,6 +398,8 @@ function sentenceCaseName(tokens: Token[], p: number, acr: string): number {
     if (!t.word && t.text !== "'" && t.text !== "’") return -1;
     if (!isCapWord(t) || NAME_OPENERS.has(t.fold)) continue;
     if (abbreviates(acr, tokens.slice(k, p).map((x) => x.text).join(" "), 0)) return k;
+    // "Civic Space Resilience programme (CSR)": the kind of thing named is not spelled
+    if (KIND_WORDS[tokens[p - 1].fold] && p - 1 > k && abbreviates(acr, tokens.slice(k, p - 1).map((x) => x.text).join(" "), 0)) return k;
   }
   return -1;
 }

@@ -122,7 +122,9 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
 
   // 3. the programme named by the FragmentID prefix
   let programmeDraft: Draft | null = null;
-  if (programme) programmeDraft = addDraft({ name: programme, type: "Programme", aliases: [`${programme} programme`], rule: "gazetteer" });
+  // a programme the text names in full whose initials are the prefix ("Inclusive Voices programme" ← IVP) is that one
+  const spelled = programme ? live().find((d) => d.type === "Programme" && [...d.names].some((n) => spellsPrefix(n, programme))) : undefined;
+  if (programme) programmeDraft = addDraft({ name: spelled?.name ?? programme, type: "Programme", aliases: [programme, `${programme} programme`], rule: spelled ? "head-noun" : "gazetteer" });
 
   // 4. every use of the names found, then acronyms nobody defined
   const lexicon = new Trie<Draft>();
@@ -268,6 +270,11 @@ const YEAR_BEFORE = /(?<!\d)(?:19|20)\d\d\s?$/;
 
 /** "ACR project(s)/programme(s)" right after an acronym, read in place (sticky) rather than from a copy of the rest. */
 const PROJECT_AFTER = /\s+(?:and\s+[A-Z]{2,}\s+)?(projects?|projet|programmes?|programs?)\b/iy;
+
+function spellsPrefix(name: string, prefix: string): boolean {
+  const bare = name.replace(/\s+(?:programme|program|project|projet)$/iu, "");
+  return initials(bare) === prefix.toUpperCase() || initials(name) === prefix.toUpperCase();
+}
 
 function splitCamel(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
