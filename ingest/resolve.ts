@@ -144,7 +144,9 @@ export function resolveEntities(
     const best = [...members].sort((a, b) => score(b.e) - score(a.e) || a.rec - b.rec)[0].e;
     const userName = [best.name, ...members.flatMap((m) => m.e.aliases)].map((n) => userCanon.get(compactKey(n))).find(Boolean);
     const canon = { ...best, name: userName ?? best.name };
-    const id = entityId(canon);
+    // a programme is identified by its FragmentID prefix whenever a member knows it, so one record alone agrees
+    const idName = userName ? undefined : members.map((m) => m.e.idName).find(Boolean);
+    const id = entityId(idName ? { ...canon, name: idName } : canon);
     const names = new Set<string>();
     for (const m of members) for (const n of [m.e.name, ...m.e.aliases]) if (n !== canon.name) names.add(n);
     const mentions: Evidence[] = members.flatMap((m) => m.e.mentions);

@@ -206,6 +206,7 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
       country: d.country,
       gazetteer: g?.name,
       generic: !g && d.generic,
+      ...(d === programmeDraft && programme && !g ? { idName: programme } : {}),
       mentions: [],
     });
   }

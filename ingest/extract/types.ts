@@ -72,6 +72,11 @@ export type LocalEntity = {
   gazetteer?: string;
   /** True when the name alone does not decide identity (a "National Assembly"): the country does. */
   generic?: boolean;
+  /**
+   * The name its id is made from when not its display name: the programme of a FragmentID prefix is identified by the
+   * prefix ("CSR"), which every record of the programme carries, whether or not the record spells the name out.
+   */
+  idName?: string;
   mentions: Evidence[];
 };
 
