@@ -111,7 +111,7 @@ export function capitalChunks(tokens: Token[]): [number, number][] {
       // "… Traders Network and Manyatta Youth Voices": a name that already ends on its head noun is complete
       if (and >= 0 && ENDING_HEAD(tokens[j]) && tokens.slice(i, j).some((t) => isCapWord(t) && !NAME_OPENERS.has(t.fold))) break;
       // "the Law Society of Kenya's Mombasa branch": a possessive after a complete name ends it
-      if (/['’]s$/.test(tokens[j].text) && (tokens[k].acronym || tokens.slice(i, j + 1).some(ENDING_HEAD))) break;
+      if (/['’]s$/.test(tokens[j].text) && (tokens[k].acronym || tokens.slice(i, j + 1).some((t) => t.cap && HEADS[t.fold] !== undefined && !LEADING_ONLY_HEADS.has(t.fold)))) break;
       // "Registrar of … in the Ministry of …": a body inside another body is a second name
       if (between.some((b) => b === "in" || b === "within" || b === "au sein") && LEADING_HEADS.has(tokens[k].fold)) break;
       j = k;

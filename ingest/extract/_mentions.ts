@@ -4,7 +4,7 @@ import type { EntityType, Evidence, OutcomeRecord, TextField } from "../schema.t
 import { abbreviates, initials } from "./_acronyms.ts";
 import { type ActorCandidate, findActors, isGenericName, typeOfName } from "./_actors.ts";
 import { type PlaceHit, findCountries, findLocalPlaces } from "./_places.ts";
-import { GENERIC_ACRONYMS, type Span, type Token, compactKey, fold, splitSentences, tokenize } from "./_text.ts";
+import { GENERIC_ACRONYMS, HEADS, type Span, type Token, compactKey, fold, splitSentences, tokenize } from "./_text.ts";
 import { DisjointSpans, SpanIndex } from "./_spans.ts";
 import { type NameTrie, NameTrie as Trie, matchTokens } from "./_trie.ts";
 import type { GazetteerEntry, LocalEntity } from "./types.ts";
@@ -149,6 +149,8 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
       if (!t.acronym || own.contains(t.start, t.baseEnd)) continue;
       const acr = t.base;
       if (GENERIC_ACRONYMS.has(acr.toUpperCase()) || rejected.has(acr) || plural.has(acr) || /^\d/.test(acr)) continue;
+      // a kind of body or a currency on its own ("FM", "TV", "FCFA") names no one
+      if (HEADS[acr.toLowerCase()] !== undefined || /^(?:F?CFA|XOF|XAF)$/.test(acr)) continue;
       if (findCountries([t]).length > 0 || /^[IVX]+$/.test(acr)) continue;
       // a currency or a unit next to an amount ("RWF 9.6 million", "12,000 USD") is no actor
       if (/^[A-Z]{3}$/.test(acr) && (/^\s?\d/.test(s.text.slice(t.end - s.span.start, t.end - s.span.start + 2)) || (AMOUNT_BEFORE.test(s.text.slice(Math.max(0, t.start - s.span.start - 16), t.start - s.span.start)) && !YEAR_BEFORE.test(s.text.slice(Math.max(0, t.start - s.span.start - 6), t.start - s.span.start))))) continue;

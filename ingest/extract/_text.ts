@@ -17,10 +17,6 @@ export type Token = {
   word: boolean;
 };
 
-// an apostrophe inside a word ("Q'eqchi", "Sana'a") joins it, except after a French elision ("l'", "d'", "qu'") or before a possessive "'s"
-const TOKEN =
-  /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
-
 const FOLDS = new Map<string, string>();
 
 /** Case, accents, apostrophes and punctuation folded away; memoised, since records reuse a small vocabulary. */
@@ -78,47 +74,171 @@ export function slug(s: string): string {
   return fold(s).replace(/^(the|la|le|les|l) /, "").replace(/ /g, "-") || "x";
 }
 
+/**
+ * Tokens of a text, scanned by hand (this runs for every word of every record). Equal to the matches of
+ *   /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu
+ * (test/extract-tokenize.test.ts holds that regex as the reference): words with hyphens and possessives, an apostrophe
+ * inside a word ("Q'eqchi", "Sana'a") joining it except after a French elision ("l'", "d'", "qu'"), redaction tokens
+ * ("<redacted>"), and any other character on its own.
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const raw = m[0];
-    const start = offset + m.index!;
-    const last = raw.charCodeAt(raw.length - 1) | 32;
-    const poss = raw.length > 2 && last === 115 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === "’");
-    const base = poss ? raw.slice(0, -2) : raw;
-    const c0 = raw[0];
-    const word = c0 !== "<" && c0.toLowerCase() !== c0.toUpperCase() || (c0 >= "0" && c0 <= "9");
-    // letters, capitals and lower-case letters counted in one pass (no regex: this runs for every word)
-    let letters = 0, upper = 0, lowerEnd = false;
-    for (let i = 0; i < base.length; i++) {
-      const code = base.charCodeAt(i);
-      let isUp: boolean;
-      if (code >= 65 && code <= 90) isUp = true;
-      else if (code >= 97 && code <= 122) isUp = false;
-      else if (code < 128) continue;
-      else {
-        const ch = base[i], lo = ch.toLowerCase(), up = ch.toUpperCase();
-        if (lo === up) continue;
-        isUp = ch === up;
-      }
-      letters++;
-      if (isUp) upper++;
-      lowerEnd = i === base.length - 1 && !isUp;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : (charClass(c) & SPACE) !== 0) {
+      i++;
+      continue;
     }
-    const first = base[0];
-    out.push({
-      text: raw,
-      start,
-      end: start + raw.length,
-      base,
-      baseEnd: start + base.length,
-      fold: word ? fold(base) : raw,
-      cap: first !== first.toLowerCase(),
-      acronym: word && upper >= 2 && letters <= 10 && letters - upper <= 2 && !lowerEnd,
-      word,
-    });
+    let end: number;
+    if (classAt(text, i) & (LETTER | NUMBER)) end = wordEnd(text, i);
+    else if (c === 60) end = redactionEnd(text, i);
+    else end = i + unitsAt(text, i);
+    out.push(makeToken(text.slice(i, end), offset + i));
+    i = end;
   }
   return out;
+}
+
+function makeToken(raw: string, start: number): Token {
+  const last = raw.charCodeAt(raw.length - 1) | 32;
+  const poss = raw.length > 2 && last === 115 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === "’");
+  const base = poss ? raw.slice(0, -2) : raw;
+  const c0 = raw[0];
+  const word = (c0 !== "<" && c0.toLowerCase() !== c0.toUpperCase()) || (c0 >= "0" && c0 <= "9");
+  // letters, capitals and lower-case letters counted in one pass (no regex: this runs for every word)
+  let letters = 0, upper = 0, lowerEnd = false;
+  for (let i = 0; i < base.length; i++) {
+    const code = base.charCodeAt(i);
+    let isUp: boolean;
+    if (code >= 65 && code <= 90) isUp = true;
+    else if (code >= 97 && code <= 122) isUp = false;
+    else if (code < 128) continue;
+    else {
+      const ch = base[i], lo = ch.toLowerCase(), up = ch.toUpperCase();
+      if (lo === up) continue;
+      isUp = ch === up;
+    }
+    letters++;
+    if (isUp) upper++;
+    lowerEnd = i === base.length - 1 && !isUp;
+  }
+  const first = base[0];
+  return {
+    text: raw,
+    start,
+    end: start + raw.length,
+    base,
+    baseEnd: start + base.length,
+    fold: word ? fold(base) : raw,
+    cap: first !== first.toLowerCase(),
+    acronym: word && upper >= 2 && letters <= 10 && letters - upper <= 2 && !lowerEnd,
+    word,
+  };
+}
+
+// ---- the scanner's character classes (\p{L}, \p{N}, \p{Ll}, \s), by code point ----
+
+const LETTER = 1, NUMBER = 2, LOWER = 4, SPACE = 8, KNOWN = 128;
+/** Classes of the BMP, filled as characters are met (an ASCII text never pays for the rest). */
+const BMP = new Uint8Array(0x10000);
+const ASTRAL = new Map<number, number>();
+
+function classify(ch: string): number {
+  return (
+    (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\s/u.test(ch) ? SPACE : 0) | KNOWN
+  );
+}
+
+function charClass(unit: number): number {
+  let k = BMP[unit];
+  if (k === 0) BMP[unit] = k = classify(String.fromCharCode(unit));
+  return k;
+}
+
+/** The class of the code point at i (a surrogate pair read whole, as the `u` flag does). */
+function classAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const cp = s.codePointAt(i)!;
+  if (cp < 0x10000) return charClass(cp);
+  let k = ASTRAL.get(cp);
+  if (k === undefined) ASTRAL.set(cp, (k = classify(String.fromCodePoint(cp))));
+  return k;
+}
+
+/** The class of the code point that ends at i (what a lookbehind reads), or 0 at the start. */
+function classBefore(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return classAt(s, i - 2);
+  }
+  return charClass(lo);
+}
+
+function unitsAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** Past a run of code points of the given classes. */
+function skip(s: string, i: number, classes: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && classes & NUMBER)) i++;
+      else return i;
+    } else if (classAt(s, i) & classes) i += unitsAt(s, i);
+    else return i;
+  }
+  return i;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/** The end of the word starting at i: letters and digits, hyphenated parts, a joined apostrophe part, a possessive. */
+function wordEnd(s: string, i: number): number {
+  let j = skip(s, i, LETTER | NUMBER);
+  while ((s.charCodeAt(j) === 45 || s.charCodeAt(j) === 0x2011) && classAt(s, j + 1) & (LETTER | NUMBER)) j = skip(s, j + 1, LETTER | NUMBER);
+  if (isApostrophe(s.charCodeAt(j)) && !possessiveAt(s, j) && classAt(s, j + 1) & LOWER && !elisionBefore(s, j)) j = skip(s, j + 1, LETTER);
+  if (possessiveAt(s, j)) j += 2;
+  return j;
+}
+
+/** An apostrophe, then "s" or "S" ending the word. */
+function possessiveAt(s: string, j: number): boolean {
+  return isApostrophe(s.charCodeAt(j)) && (s.charCodeAt(j + 1) | 32) === 115 && !(classAt(s, j + 2) & LETTER);
+}
+
+const SINGLE_ELISIONS = "lLdDjJmMnNsStTcC";
+const ELISIONS = ["qu", "jusqu", "lorsqu", "puisqu"];
+
+/** A French elided word ends at j ("l", "d", "qu", "jusqu"…; first letter in either case), with no letter before it. */
+function elisionBefore(s: string, j: number): boolean {
+  if (j >= 1 && SINGLE_ELISIONS.includes(s[j - 1]) && !(classBefore(s, j - 1) & LETTER)) return true;
+  for (const e of ELISIONS) {
+    const from = j - e.length;
+    if (from < 0 || (s.charCodeAt(from) | 32) !== e.charCodeAt(0) || !s.startsWith(e.slice(1), from + 1)) continue;
+    if (!(classBefore(s, from) & LETTER)) return true;
+  }
+  return false;
+}
+
+/** "<redacted>": up to 20 code points that are not "<", ">" or a space, closed by ">"; else the "<" alone. */
+function redactionEnd(s: string, i: number): number {
+  let k = i + 1;
+  for (let count = 0; count < 20 && k < s.length; count++) {
+    const c = s.charCodeAt(k);
+    if (c === 60 || c === 62 || classAt(s, k) & SPACE) break;
+    k += unitsAt(s, k);
+  }
+  return k > i + 1 && s.charCodeAt(k) === 62 ? k + 1 : i + 1;
 }
 
 /** Sentence spans of a field value, trimmed; a line break always ends a sentence. */
@@ -163,6 +283,7 @@ export const NAME_OPENERS = new Set(
     "la le les l un une des du de d en au aux avec par pour entre depuis apres avant lors suite selon sans sur dans chez ce cette ces son sa ses leur leurs " +
     "deux trois quatre cinq six sept huit neuf dix plusieurs certaines certains une " +
     "however also additionally similarly furthermore moreover thus therefore then yes no non oui while when where which who " +
+    "under through via thanks within without despite against upon once grâce malgré dont " +
     "outcome resultat significance contribution evidence"
   ).split(" "),
 );
