@@ -91,6 +91,13 @@ describe("extractRecords on sentences", () => {
     expect(x.relations.filter((r) => r.type === "TRAINED")).toEqual([]);
   });
 
+  it("gives an acronym the record defines to the record's own name, not to a gazetteer actor with that acronym", () => {
+    const x = run({ programmeContribution: "The Hargeisa Rights Watch (HRW) trained the Berbera Fishers Union. HRW then mentored the union." }, true);
+    expect(names(x)).toContain("Hargeisa Rights Watch");
+    expect(names(x)).not.toContain("Human Rights Watch");
+    expect(triples(x)).toContain("Hargeisa Rights Watch MENTORED Berbera Fishers Union");
+  });
+
   it("finds nothing in the other-actors field when it says No", () => {
     const x = run({ outcomeDescription: "The Gulu Land Forum opened an office.", otherActorsContribution: "No" });
     expect(x.relations.filter((r) => r.type === "CONTRIBUTED_TO")).toEqual([]);

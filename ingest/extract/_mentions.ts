@@ -92,12 +92,23 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
   };
   const countryNear = (s?: Sentence) => (s ? findCountries(matchTokens(s.tokens)).find((p) => p.iso)?.iso : undefined);
 
-  for (const s of sentences) {
-    if (!DISCOVERY_FIELDS.has(s.field)) continue;
-    const facts = findActors(record.text[s.field], s.tokens, gazetteer);
+  const factsOf = new Map<Sentence, ReturnType<typeof findActors>>();
+  for (const s of sentences) if (DISCOVERY_FIELDS.has(s.field)) factsOf.set(s, findActors(record.text[s.field], s.tokens, gazetteer));
+  // an acronym this record defines for a name of its own is that name's, not a gazetteer actor's ("Open Spaces Fund (OSF)")
+  const definedHere = new Map<string, string[]>();
+  for (const facts of factsOf.values())
+    for (const c of facts.candidates)
+      if (c.rule === "acronym-definition") for (const a of c.aliases) if (/^[\p{Lu}\d&-]{2,10}$/u.test(a)) definedHere.set(a, [c.name, ...c.aliases].map(compactKey));
+  const ownAcronym = (s: Sentence, c: ActorCandidate) => {
+    if (c.rule !== "gazetteer") return false;
+    const surface = record.text[s.field].slice(c.start, c.end);
+    const names = definedHere.get(surface);
+    return !!names && ![c.name, ...c.aliases].some((n) => names.includes(compactKey(n)) && compactKey(n) !== compactKey(surface));
+  };
+  for (const [s, facts] of factsOf) {
     facts.rejected.forEach((a) => rejected.add(a));
     facts.plural.forEach((a) => plural.add(a));
-    for (const c of facts.candidates) found.push({ s, c, d: addDraft(c, s) });
+    for (const c of facts.candidates) if (!ownAcronym(s, c)) found.push({ s, c, d: addDraft(c, s) });
   }
   // a shorter name that opens a longer one of the same type is the same body ("Ministry of Defence")
   const live = () => drafts.filter((d) => d.rank >= 0);
