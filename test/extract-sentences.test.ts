@@ -297,6 +297,19 @@ describe("extractRecords on sentences", () => {
       not: [],
     },
     {
+      about: "support written as nouns, in English and French",
+      fields: {
+        programmeContribution:
+          "The provision of a sub-grant and of a paralegal course by the Lilongwe Land Rights Centre to the Dowa Women Farmers Club enabled the mapping. Accompagnement du collectif par la Ligue Guinéenne des Droits de l'Homme au moyen de séances mensuelles. Organisation par la Ligue Guinéenne des Droits de l'Homme d'une formation à Kankan au bénéfice de 12 membres du Collectif des Veuves de Kankan (CVK).",
+      },
+      want: [
+        "Lilongwe Land Rights Centre FUNDED Dowa Women Farmers Club",
+        "Lilongwe Land Rights Centre TRAINED Dowa Women Farmers Club",
+        "Ligue Guinéenne des Droits de l'Homme TRAINED Collectif des Veuves de Kankan",
+      ],
+      not: [],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

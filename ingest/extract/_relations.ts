@@ -92,6 +92,7 @@ export function findRelations(view: RecordView): LocalRelation[] {
     if (s.field === "evidence" || !s.mentions.some((m) => actor(view, m))) continue;
     trainingAndMentoring(ctx, s);
     funding(ctx, s);
+    nominalisations(ctx, s);
     partnerships(ctx, s);
     membership(ctx, s);
   }
@@ -496,6 +497,50 @@ function fundedHead(ctx: Ctx, s: Sentence, at: number): { keys: string[]; rule: 
 const MAX_PAIRWISE_LIST = 12;
 /** The list before "jointly"/"signed" is searched among the last mentions only (each item may carry its acronym). */
 const recent = (ms: Mention[]) => ms.slice(-4 * MAX_PAIRWISE_LIST);
+
+/** Nouns that name the support an agent gave, when evaluators write it as a noun ("The provision of a course by X to Y"). */
+const SUPPORT_NOUNS: [RegExp, RelationType][] = [
+  [uRegExp(String.raw`\b(?:trainings?|courses?|workshops?|formations?|ateliers?|sessions? de formation)\b`, "iu"), "TRAINED"],
+  [uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|accompaniment|accompagnement|encadrement|mentorat)\b`, "iu"), "MENTORED"],
+  [uRegExp(String.raw`\b(?:funding|financing|sub-grants?|grants?|financement|subventions?|appui financier)\b`, "iu"), "FUNDED"],
+];
+/** "by X" after a noun phrase (never a verb's agent: "trained by", "financé par" have their own rules). */
+const NOUN_BY = uRegExp(String.raw`(?<![\p{L}](?:ed|ée?s?|é|en|un|one|ise?|és?))\s+(?:by|par)\s+`, "giu");
+/** Who the support went to: "to EWLW", "au bénéfice de 24 parajuristes du REPAGUIF", "for KWDA". */
+const RECIPIENT = uRegExp(String.raw`\b(?:to|for|au bénéfice d[eu]s?|au profit d[eu]s?|à l['’]intention d[eu]s?|en faveur d[eu]s?|pour|à|au|aux)\s+`, "giu");
+
+function nominalisations(ctx: Ctx, s: Sentence): void {
+  const { view } = ctx;
+  if (!/\b(?:by|par)\s/iu.test(s.text)) return;
+  for (const m of s.text.matchAll(NOUN_BY)) {
+    const byAt = m.index!, byEnd = byAt + m[0].length;
+    const agents = after(view, s, abs(s, byEnd), 6, { programme: true, noComma: true });
+    if (agents.length === 0) continue;
+    // the noun phrase before "by", back to the clause's start
+    const clauseStart = Math.max(s.text.lastIndexOf(";", byAt), s.text.lastIndexOf(". ", byAt), byAt - 160, 0);
+    const head = s.text.slice(clauseStart, byAt);
+    const aEnd = Math.max(...agents.map((a) => a.end)) - s.span.start;
+    const tail = s.text.slice(aEnd, Math.min(s.text.length, aEnd + 200)).split(/;/)[0];
+    for (const [noun, type] of SUPPORT_NOUNS) {
+      const inHead = noun.exec(head);
+      // "Organisation par Tdh … d'une formation … au bénéfice de …": the event's noun may follow its organiser
+      const inTail = !inHead && /\b(?:organi[sz]ation|provision|facilitation|animation|tenue|conduct|delivery|mise en place)\s*$/iu.test(head.trim().split(/\s+/).slice(-1)[0] ?? "") ? noun.exec(tail) : null;
+      if (!inHead && !inTail) continue;
+      if (type !== "FUNDED" && agents.some((a) => isProgramme(view, a.key))) continue;
+      // recipients: named after the agent ("to Y", "au bénéfice de Y"), else governed by the noun ("Accompagnement du réseau par Tdh")
+      let patients: Mention[] = [];
+      for (const r of tail.matchAll(RECIPIENT)) {
+        patients = after(view, s, abs(s, aEnd + r.index! + r[0].length), 40);
+        if (patients.length > 0) break;
+      }
+      if (patients.length === 0 && inHead) {
+        const nounEnd = abs(s, clauseStart + inHead.index! + inHead[0].length);
+        patients = actorsIn(view, s).filter((x) => x.start >= nounEnd && x.end <= abs(s, byAt) && (type === "FUNDED" || !isProgramme(view, x.key)));
+      }
+      for (const a of agents) for (const p of patients) if (a.key !== p.key) emit(ctx, a.key, type, p.key, "support-nominal", s);
+    }
+  }
+}
 
 function partnerships(ctx: Ctx, s: Sentence): void {
   const { view } = ctx;
