@@ -310,6 +310,20 @@ describe("extractRecords on sentences", () => {
       not: [],
     },
     {
+      about: "pronouns that stand for the last supporter and its trainees",
+      fields: {
+        programmeContribution:
+          "With funding from the SCC programme, the Kano Legal Aid Centre did two things. First, it trained the Fagge Market Women Association on dispute resolution. Second, it mentored the association's leaders. Le Centre Sahélien des Droits (CSD) a formé l'Union des Jeunes de Maradi (UJM), puis les a accompagnés pendant six mois.",
+      },
+      want: [
+        "SCC FUNDED Kano Legal Aid Centre",
+        "Kano Legal Aid Centre TRAINED Fagge Market Women Association",
+        "Kano Legal Aid Centre MENTORED Fagge Market Women Association",
+        "Centre Sahélien des Droits MENTORED Union des Jeunes de Maradi",
+      ],
+      not: ["Union des Jeunes de Maradi MENTORED Union des Jeunes de Maradi"],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

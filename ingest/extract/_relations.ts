@@ -9,9 +9,9 @@ const OUTCOME = "outcome";
 
 /** French compound past with an optional adverb: "a formé", "a ensuite accompagné", "ont également formé" (never "a été"). */
 const FR_AUX = String.raw`(?:a|ont|avait|avaient|aura|avons|avions|aurons)\s+(?:(?!été\b)[\p{L}]+\s+)?`;
-const TRAIN_ACTIVE = uRegExp(String.raw`\b(?:trained|trains|train|${FR_AUX}formé|forme|forment)\b`, "giu");
+const TRAIN_ACTIVE = uRegExp(String.raw`\b(?:trained|trains|train|${FR_AUX}formée?s?|forme|forment)\b`, "giu");
 const TRAIN_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|are|is|ont été|a été|avaient été|avait été|sont|seront|été)\s+(?:\w+\s+)?(?:trained|formée?s?)\b`, "giu");
-const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentoré|coaché|accompagné|encadré)|provided (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching)|held (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits|meetings)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
+const MENTOR_ACTIVE = uRegExp(String.raw`\b(?:mentored|coached|mentors|accompanied|${FR_AUX}(?:mentorée?s?|coachée?s?|accompagnée?s?|encadrée?s?)|provided (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching)|held (?:[\p{L}-]+ ){0,3}?(?:mentorship|mentoring|coaching) (?:calls|sessions|visits|meetings)(?: with)?|${FR_AUX}assuré (?:\w+ )?(?:le )?(?:mentorat|coaching))\b`, "giu");
 const MENTOR_PASSIVE = uRegExp(String.raw`\b(?:were|was|been|ont été|a été)\s+(?:\w+\s+)?(?:mentored|coached|accompagnée?s?|encadrée?s?)\b`, "giu");
 const TRAIN_NOUN = uRegExp(String.raw`\b(?:trainings?|workshops?|formations?|ateliers?|training of trainers|ToT)\b`, "iu");
 const MENTOR_NOUN = uRegExp(String.raw`\b(?:mentorship|mentoring|coaching|mentorat|accompagnement|encadrement)\b`, "iu");
@@ -156,6 +156,29 @@ function before(view: RecordView, s: Sentence, pos: number, opts: { programme?: 
   return dedupe(out.reverse());
 }
 
+/** A subject pronoun right before a verb ("it trained", "they then mentored", "il a formé", "puis les a accompagnés"). */
+const SUBJECT_PRONOUN = /(?:^|[\s,;])(?:it|they|il|elle|ils|elles)\s+(?:(?:also|then|later|further|afterwards|subsequently|ensuite|aussi|également|puis)\s+)*(?:(?:les|la|le|l['’]|lui|leur)\s*)?$/iu;
+/** A French object pronoun before the auxiliary ("puis les a accompagnés", "et l'a formée"). */
+const OBJECT_PRONOUN_FR = /(?:^|[\s,;])(?:les|la|le|l['’]|lui|leur)\s*$/iu;
+/** An English object pronoun right after the verb ("SALC mentored them"). */
+const OBJECT_PRONOUN_EN = /^\s+(?:them|it|him|her)\b/iu;
+
+/** The latest support given in this sentence or the one before in the field: its givers and receivers. */
+function lastSupport(ctx: Ctx, s: Sentence): { agents: Mention[]; patients: string[] } | null {
+  const i = ctx.view.sentences.indexOf(s);
+  for (const x of [s, ctx.view.sentences[i - 1]]) {
+    if (!x || x.field !== s.field) continue;
+    const rs = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED" || r.type === "FUNDED") && r.evidence[0].start === x.span.start && r.evidence[0].field === x.field);
+    const last = rs[rs.length - 1];
+    if (!last) continue;
+    // "With funding from PTP, FIDA did three things. First, it trained …": who the programme funded is who acts
+    const agent = last.type === "FUNDED" && isProgramme(ctx.view, last.source) ? last.target : last.source;
+    const same = rs.filter((r) => r.source === agent);
+    return { agents: [{ key: agent, start: s.span.start, end: s.span.start, kind: "coref" }], patients: [...new Set(same.map((r) => r.target))] };
+  }
+  return null;
+}
+
 /** Who does what a verb at `pos` says: the actors right before it, or the clause's subject after "and" ("Oxfam gave the
  * Forum two laptops and mentored …": a coordinated verb has the clause's subject, not the last object). */
 function subjectOf(view: RecordView, s: Sentence, pos: number): Mention[] {
@@ -278,8 +301,17 @@ function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
         for (const a of agents) for (const p of patients) if (!isProgramme(view, a.key)) emit(ctx, a.key, type, p.key, rule.replace("active", "participle"), s);
         continue;
       }
-      const agents = subjectOf(view, s, at);
+      // pronouns: "… and afterwards it accompanied", "Second, it mentored", "puis les a accompagnés", "mentored them"
+      const pre = s.text.slice(0, m.index!);
+      const subjectPronoun = SUBJECT_PRONOUN.test(pre);
+      const objectPronoun = OBJECT_PRONOUN_FR.test(pre) || OBJECT_PRONOUN_EN.test(s.text.slice(end - s.span.start));
+      const earlier = objectPronoun || subjectPronoun ? lastSupport(ctx, s) : null;
+      const agents = earlier && (subjectPronoun || OBJECT_PRONOUN_FR.test(pre)) ? earlier.agents : subjectOf(view, s, at);
       if (agents.length === 0 || agents.some((a) => isProgramme(view, a.key))) continue;
+      if (objectPronoun && earlier) {
+        for (const a of agents) for (const p of earlier.patients) emit(ctx, a.key, type, p, rule, s);
+        continue;
+      }
       let patients = after(view, s, end, 120).map((p) => p.key);
       // "… provided the collective with storage and mentored its coordinator": the actor "its" stands for
       if (patients.length === 0 && /^\s+(?:its|their|son|sa|ses|leur|leurs)\s/iu.test(s.text.slice(end - s.span.start)))
