@@ -13,6 +13,8 @@ export const FIXTURES = resolve(import.meta.dirname, "fixtures/extract");
 export const OWN = resolve(import.meta.dirname, "../examples/own");
 /** The second set of own records, annotated blind of the extractor and then used as a development set. */
 export const OWN2 = resolve(import.meta.dirname, "../examples/own2");
+/** The third set, annotated blind and scored once before any rule looked at it. */
+export const OWN3 = resolve(import.meta.dirname, "../examples/own3");
 
 /** A record from field values; `fragmentId` defaults to an SCC id so "the programme" resolves to SCC. */
 export function makeRecord(fields: Partial<Record<TextField, string>> & { fragmentId?: string; country?: string }): OutcomeRecord {

@@ -413,7 +413,8 @@ function funding(ctx: Ctx, s: Sentence): void {
     const funders = (before.filter((x) => !isProgramme(view, x.key)).length > 0 ? before.filter((x) => !isProgramme(view, x.key)) : before).slice(0, 1);
     if (funders.length === 0) continue;
     const f = funders[0].key;
-    let funded = after(view, s, end, 60).map((x) => x.key);
+    // "… a pris en charge le transport des victimes, et Médecins du Monde a assuré …": the next clause's subject is not paid for
+    let funded = after(view, s, end, 60).filter((x) => !/(?:,\s*|\s)(?:and|et|while|whereas|tandis que|alors que)\s+(?:(?:the|la|le|les|l['’])\s*)?$/iu.test(s.text.slice(end - s.span.start, x.start - s.span.start))).map((x) => x.key);
     // no one named after the costs: whom the same sentence supports, whom the payer supports elsewhere, else who changed
     if (funded.length === 0) funded = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && here(r)).map((r) => r.target);
     if (funded.length === 0) funded = ctx.out.filter((r) => (r.type === "TRAINED" || r.type === "MENTORED") && r.source === f).map((r) => r.target);
