@@ -232,7 +232,9 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
     const named = new SpanIndex(s.mentions);
     const taken = (i: number) => named.overlaps(s.tokens[i].start, s.tokens[i].start + 1);
     const countries = findCountries(matchTokens(s.tokens)).filter((p) => !named.contains(p.start, p.end));
-    const local = findLocalPlaces(s.tokens, taken).filter((p) => !actorNames.has(compactKey(p.name)));
+    // "Ngou<redacted>": a word glued to a redaction token is part of what was redacted, never a place of its own
+    const glued = (p: PlaceHit) => /[<>]/.test(record.text[s.field].charAt(p.end)) || /[<>]/.test(record.text[s.field].charAt(p.start - 1));
+    const local = findLocalPlaces(s.tokens, taken).filter((p) => !actorNames.has(compactKey(p.name)) && !glued(p));
     const all = [...local, ...countries].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "local" ? 1 : -1));
     const kept: PlaceHit[] = [];
     const keptSpans = new DisjointSpans();
