@@ -9,6 +9,8 @@ const END = "<!-- tree:end -->";
 const SUMMARISED: Record<string, string> = {
   "examples/seeds/": "the three sample records of the SCC harvest (DR Congo, Sahel; 004 is confidential)",
   "examples/own/": "16 invented records with their hand annotation (own.gold.json), written before the extractor saw them",
+  "examples/own2/": "16 more invented records (5 French) annotated blind of the extractor (own2.gold.json), then used as a development set",
+  "examples/own3/": "12 more invented records (4 French) annotated blind, scored once before any rule looked at them (own3.gold.json)",
   "examples/holdout/": "12 invented records in unseen styles with their annotation (holdout.gold.json): a blind test set",
   "test/fixtures/": "test data: the samples as CSV/XLSX/JSON/JSONL, broken files, dev and seed records with gold, viewer graphs",
   "bench/results/": "the latest benchmark figures (latest.json, latest.md)",
