@@ -66,11 +66,19 @@ export function createDriver(config: Neo4jConfig): Driver {
   }
 }
 
-/** Creates the driver and checks that it can reach the database, failing with one clear line (E_AUTH, E_UNREACHABLE…). */
+/** A read of nothing on the configured database: the server answers DatabaseNotFound when NEO4J_DATABASE names none. */
+export const PROBE_DATABASE = "RETURN 1 AS ok";
+
+/**
+ * Creates the driver and checks that it can reach the server and the database, failing with one clear line (E_AUTH,
+ * E_UNREACHABLE, E_DATABASE_NOT_FOUND…). verifyConnectivity alone passes on a bolt:// URI whatever the database name,
+ * so a missing database would only surface later, as some query's error; the probe makes it the connect's.
+ */
 export async function connectDriver(config: Neo4jConfig): Promise<Driver> {
   const driver = createDriver(config);
   try {
     await driver.verifyConnectivity({ database: config.database });
+    await driver.executeQuery(PROBE_DATABASE, {}, { database: config.database, routing: "READ" });
     return driver;
   } catch (error) {
     await driver.close();

@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDriver, pushExtraction, readGraph, resolveNeo4jConfig, type Neo4jGraphError } from "../../graph/neo4j/index.ts";
+import { connectDriver, createDriver, pushExtraction, readGraph, resolveNeo4jConfig, type Neo4jGraphError } from "../../graph/neo4j/index.ts";
 import type { Extraction } from "../../ingest/schema.ts";
 import { startNeo4jServer, type Neo4jServer } from "../../tools/neo4j/index.ts";
+import { runCli, tempDir } from "../_cli.ts";
 import { CLEAR_DATABASE, dumpDatabase, sampleExtraction } from "./_neo4j-fixtures.ts";
 
 let dataDir: string;
@@ -115,6 +116,26 @@ describe("a database the server does not have (NEO4J_DATABASE=nosuchdb)", () => 
       dataDir,
       env: { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password, NEO4J_DATABASE: "nosuchdb" },
     });
+
+  it("fails to connect (connectDriver, which push, query, cypher and serve use) with E_DATABASE_NOT_FOUND in one line", async () => {
+    const { code, message } = await failure(() => connectDriver(config()));
+    expect(code).toBe("E_DATABASE_NOT_FOUND");
+    expect(message).not.toContain("\n");
+    expect(message).toContain('"nosuchdb"');
+    expect(message).toContain("NEO4J_DATABASE");
+  });
+
+  it.each([
+    ["push", ["push", "examples/seeds"]],
+    ["query", ["query", "central-actors"]],
+    ["cypher", ["cypher", "MATCH (n) RETURN count(n) AS n"]],
+  ])("makes `harvestgraph %s` exit 1 with one line naming the database", (_name, args) => {
+    const env = { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password, NEO4J_DATABASE: "nosuchdb", HARVESTGRAPH_DATA: tempDir() };
+    const result = runCli(args, { env });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([`harvestgraph: Neo4j at ${server.uri} has no database "nosuchdb" (check NEO4J_DATABASE)`]);
+  });
 
   it("fails to read the graph (serve --neo4j) with E_DATABASE_NOT_FOUND in one line within seconds", async () => {
     const { code, message, ms } = await withDriver((driver) => failure(() => readGraph(driver, { database: config().database, uri: server.uri })));
