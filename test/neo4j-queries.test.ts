@@ -1,12 +1,10 @@
-// The named-query library without a server: headers, parameter conversion, the framework file, output formats, and
-// the betweenness computed at push time. (The real server checks the rows: test/integration/neo4j-queries.test.ts.)
+// The named-query library without a server: headers, parameter conversion, the framework file, output formats. (The real
+// server checks the rows: test/integration/neo4j-queries.test.ts; the betweenness stored at push time: neo4j-centrality.test.ts.)
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import {
   buildParams,
   canonicalCountry,
-  centralityEdgesOf,
-  computeBetweenness,
   convertParam,
   formatCsv,
   formatJson,
@@ -23,7 +21,6 @@ import {
 } from "../graph/neo4j/index.ts";
 import { ENTITY_TYPES, RELATION_TYPES } from "../ingest/schema.ts";
 import { rawParams, repeatedFlag } from "../cli/commands/cypher.ts";
-import { sampleExtraction } from "./integration/_neo4j-fixtures.ts";
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
@@ -290,36 +287,6 @@ describe("formatRows", () => {
     expect(lines[0]).toBe(`name${" ".repeat(56)}  n`);
     expect(lines[2]).toBe(`${"x".repeat(59)}…  1`);
     expect(lines[3]).toBe(`PAX${" ".repeat(57)}  12`);
-  });
-});
-
-describe("computeBetweenness", () => {
-  it("scores the actor between two others, normalised; entities only confidential records connect get no public score", () => {
-    const { rows, result } = computeBetweenness(
-      ["a", "b", "c", "d", "lonely"],
-      [
-        { source: "a", target: "b", confidential: false },
-        { source: "b", target: "c", confidential: false },
-        { source: "c", target: "d", confidential: true },
-      ],
-    );
-    expect(result).toEqual({ entities: 5, nodes: 4, edges: 3, computed: true });
-    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
-    expect(byId.b.betweenness).toBe(1);
-    expect(byId.c.betweenness).toBe(0);
-    expect(byId.d).toEqual({ id: "d", betweenness: null, betweennessWithConfidential: 0 });
-    expect(byId.c.betweennessWithConfidential).toBeGreaterThan(0);
-    expect(byId.lonely).toEqual({ id: "lonely", betweenness: 0, betweennessWithConfidential: 0 });
-  });
-
-  it("builds its edges from an extraction: outcomes as nodes, no LOCATED_IN, confidential by the outcome each rests on", () => {
-    const { edges } = centralityEdgesOf(sampleExtraction());
-    expect(edges).toContainEqual({ source: "org:secha", target: "outcome:SCC-<redacted>/CIV021", confidential: true });
-    expect(edges.filter((e) => e.source === "prog:scc" && e.target === "org:defenddefenders").map((e) => e.confidential).sort()).toEqual([false, true]);
-    const { rows } = computeBetweenness(centralityEdgesOf(sampleExtraction()).entityIds, edges);
-    const dd = rows.find((r) => r.id === "org:defenddefenders")!;
-    expect(dd.betweenness).toBeGreaterThan(0);
-    expect(rows.find((r) => r.id === "org:secha")!.betweenness).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { defineCommand } from "citty";
 import type { Driver } from "neo4j-driver";
-import { connectDriver, forgetOutcomes, Neo4jGraphError, pushExtraction, resolveNeo4jConfig, updateCentrality, type Neo4jConfig, type PushProgress } from "../../graph/neo4j/index.ts";
+import { connectDriver, describeBetweennessMethod, forgetOutcomes, Neo4jGraphError, pushExtraction, resolveNeo4jConfig, updateCentrality, type Neo4jConfig, type PushProgress } from "../../graph/neo4j/index.ts";
 import { buildGraph } from "../../graph/build.ts";
 import { layoutGraph } from "../../graph/layout.ts";
 import { buildOutputExtraction } from "../../graph/pipeline.ts";
@@ -97,7 +97,7 @@ async function push(paths: string[], folder: DataFolder, options: { includeConfi
     for (const skipped of result.skipped) process.stderr.write(`  skipped ${skipped.kind} ${skipped.id}: ${skipped.reason}\n`);
     // Betweenness over the whole graph now in Neo4j, for `query central-actors`.
     const centrality = await updateCentrality(driver, { database: config.database, uri: config.uri });
-    if (!centrality.computed) process.stderr.write(`warning: betweenness not computed: ${centrality.nodes} nodes is more than the in-memory limit\n`);
+    process.stderr.write(`betweenness: ${describeBetweennessMethod(centrality.method.all)}\n`);
   });
 }
 

@@ -15,6 +15,7 @@ export { toPushRows, type PushRows } from "./rows.ts";
 export { MENTIONED_IN, NODE_LABELS, type NodeLabel } from "./statements.ts";
 export { forgetOutcomes, DELETE_OUTCOMES } from "./forget.ts";
 export { runNamedQuery, runReadOnlyCypher, runRead, assertReadOnly, toPlain, Neo4jReadError, REFUSED_OPERATORS, DEFAULT_READ_OPTIONS, type Neo4jReadErrorCode, type ReadOptions, type ReadResult, type Row } from "./read.ts";
-export { updateCentrality, computeBetweenness, centralityEdgesOf, MAX_CENTRALITY_NODES, type CentralityEdge, type CentralityRow, type CentralityResult } from "./centrality.ts";
+export { updateCentrality, computeBetweenness, centralityEdgesOf, type CentralityEdge, type CentralityRow, type CentralityResult } from "./centrality.ts";
+export { betweenness, toCsr, describeBetweennessMethod, DEFAULT_BETWEENNESS_OPTIONS, type BetweennessMethod, type BetweennessOptions, type Csr } from "./betweenness.ts";
 export * from "./queries/index.ts";
 export { readGraph, graphFromRows, DEFAULT_READ_GRAPH_OPTIONS, type ReadGraphOptions, type ReadGraphResult } from "./read-graph.ts";
