@@ -105,8 +105,10 @@ function makeToken(raw: string, start: number): Token {
   const last = raw.charCodeAt(raw.length - 1) | 32;
   const poss = raw.length > 2 && last === 115 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === "’");
   const base = poss ? raw.slice(0, -2) : raw;
-  const c0 = raw[0];
-  const word = (c0 !== "<" && c0.toLowerCase() !== c0.toUpperCase()) || (c0 >= "0" && c0 <= "9");
+  // the first character decides whether this is a word and whether it is capitalised (ASCII without string case calls)
+  const c0 = raw.charCodeAt(0);
+  const word = c0 < 128 ? (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) : raw[0].toLowerCase() !== raw[0].toUpperCase();
+  const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : raw[0] !== raw[0].toLowerCase();
   // letters, capitals and lower-case letters counted in one pass (no regex: this runs for every word)
   let letters = 0, upper = 0, lowerEnd = false;
   for (let i = 0; i < base.length; i++) {
@@ -124,7 +126,6 @@ function makeToken(raw: string, start: number): Token {
     if (isUp) upper++;
     lowerEnd = i === base.length - 1 && !isUp;
   }
-  const first = base[0];
   return {
     text: raw,
     start,
@@ -132,7 +133,7 @@ function makeToken(raw: string, start: number): Token {
     base,
     baseEnd: start + base.length,
     fold: word ? fold(base) : raw,
-    cap: first !== first.toLowerCase(),
+    cap,
     acronym: word && upper >= 2 && letters <= 10 && letters - upper <= 2 && !lowerEnd,
     word,
   };
@@ -379,10 +380,4 @@ export const LANGUAGES = new Set(
   ),
 );
 
-/** A RegExp whose `\b` is a Unicode word boundary, so French words ending in accents ("formé", "appuyé") still match. */
-export function uRegExp(source: string, flags = "giu"): RegExp {
-  const inner = "(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))";
-  // a leading \b before a word is only "no letter before"; the cheap form keeps the scan fast
-  const src = source.replace(/^\\b/, "(?<![\\p{L}\\p{N}])").replace(/\\b$/, "(?![\\p{L}\\p{N}])");
-  return new RegExp(src.replace(/\\b/g, inner), flags);
-}
+export { uRegExp } from "./_regexp.ts";
