@@ -80,6 +80,14 @@ describe("extractRecords on sentences", () => {
       },
       want: ["Mairie de la commune urbaine de Kayes ACHIEVED OUTCOME", "Association des Femmes de Kayes CONTRIBUTED_TO OUTCOME", "Assemblée régionale de Kayes CONTRIBUTED_TO OUTCOME"],
     },
+    {
+      about: "French offices and bodies written in lower case before the place they serve",
+      fields: {
+        outcomeDescription: "En 2024, l'administrateur de la commune de Gitega a suspendu les patrouilles, après que l'Association des Femmes Rurales de Gitega (AFRG) lui a remis un rapport.",
+        otherActorsContribution: "La mairie de la commune urbaine de Ngozi a prêté une salle. Une délégation à Bujumbura a suivi le dossier.",
+      },
+      want: ["administrateur de la commune de Gitega ACHIEVED OUTCOME", "Association des Femmes Rurales de Gitega CONTRIBUTED_TO OUTCOME", "mairie de la commune urbaine de Ngozi CONTRIBUTED_TO OUTCOME"],
+    },
   ])("finds the relations when $about", ({ fields, want }) => {
     const got = triples(run(fields));
     for (const w of want) expect(got).toContain(w);

@@ -43,7 +43,9 @@ export type SentenceFacts = {
 export function buildGazetteer(entries: GazetteerEntry[]): NameTrie<GazetteerEntry> {
   const trie = new NameTrie<GazetteerEntry>();
   for (const e of entries)
-    for (const n of [e.name, ...e.aliases]) trie.add(n, e, /^[\p{Lu}\d]+$/u.test(n.replace(/[^\p{L}\d]/gu, "")) && n.length <= 10 ? "exact" : "capital");
+    for (const n of [e.name, ...e.aliases])
+      // acronyms exactly; long names in any case ("le ministère néerlandais des Affaires étrangères"); others from a capital
+      trie.add(n, e, /^[\p{Lu}\d]+$/u.test(n.replace(/[^\p{L}\d]/gu, "")) && n.length <= 10 ? "exact" : n.trim().split(/\s+/).length >= 4 ? "any" : "capital");
   return trie;
 }
 
@@ -142,6 +144,14 @@ const PRONOUNS = new Set("i we you he she it they us them our their its this the
 /** Heads that close a name ("… Network", "… Society"), not those that also qualify ("Radio and Television …"). */
 const NOT_ENDING = new Set(["radio", "tv", "television", "fm", "action", "actions", "advocates", "lawyers", "partners", "watch", "intelligence", "forces", "police", "army", "armee", "government", "gouvernement", "office", "board", "department", "bureau"]);
 const ENDING_HEAD = (t: Token) => t.cap && HEADS[t.fold] !== undefined && !LEADING_ONLY_HEADS.has(t.fold) && !NOT_ENDING.has(t.fold);
+
+/** Offices and bodies that French (and some English) writes in lower case before the place they serve. */
+const LOWER_OFFICES = new Set(
+  "administrateur administratrice gouverneur gouverneure prefet prefete maire bourgmestre commissaire procureur procureure regisseur mairie prefecture gendarmerie ministere tribunal chefferie conseil assemblee delegation direction governor administrator mayor prefect commissioner prosecutor".split(" "),
+);
+const GENITIVE = new Set(["de", "du", "des", "d", "of"]);
+const OFFICE_HOLDERS = new Set("administrateur administratrice gouverneur gouverneure prefet prefete maire bourgmestre commissaire procureur procureure regisseur governor administrator mayor prefect commissioner prosecutor".split(" "));
+const ARTICLE = new Set(["la", "le", "l", "les", "du", "au", "aux", "the", "a", "an", "un", "une"]);
 
 /** Lower-case words a French body's name carries after its head: adjectives and the units of administration. */
 const FRENCH_TAIL_WORD = /^(?:\p{Ll}+(?:ales?|aux|aires?|iques?|iennes?|aines?|aises?|oises?|elles?|ives?|eures?)|commune|ville|territoire|province|région|district|secteur|chefferie|cercle|préfecture|département|wilaya|zone|collectivité)$/u;
@@ -353,6 +363,35 @@ export function findActors(text: string, tokens: Token[], gazetteer: NameTrie<Ga
     const last = kindAfter ? next : tokens[e];
     const name = slice(tokens[s], last).replace(/['’]s$/, "");
     push({ start: tokens[s].start, end: last.baseEnd, name, type: kind, aliases: [], rule: "head-noun", priority: 2 });
+  }
+  // 3c. offices and bodies written in lower case, as French does: "l'administrateur de la commune de Rugombo", "la
+  // mairie de la commune urbaine de Mopti", "le conseil municipal de Kayes": from the office word to the place it serves
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const article = ARTICLE.has(tokens[i - 1].fold) || (/^['’]$/.test(tokens[i - 1].text) && /^[ld]$/.test(tokens[i - 2]?.fold ?? ""));
+    if (!t.word || t.cap || !LOWER_OFFICES.has(t.fold) || !article) continue;
+    let k = i + 1, words = 0, sawParticle = false;
+    for (; k < tokens.length && k <= i + 8; k++) {
+      const x = tokens[k];
+      if (x.start - tokens[k - 1].end > 1) break;
+      if (isCapWord(x)) break;
+      if (isParticle(x)) sawParticle = true;
+      else if (!x.word || !FRENCH_TAIL_WORD.test(x.text) || ++words > 3) break;
+    }
+    if (!isCapWord(tokens[k]) || !sawParticle || !isParticle(tokens[k - 1]) || tokens[k].acronym) continue;
+    // the place it serves follows "de"/"of" ("délégation de Kayes"), never "à"/"in" ("une délégation à Antananarivo")
+    let q = k - 1;
+    while (q > i && isParticle(tokens[q]) && !GENITIVE.has(tokens[q].fold)) q--;
+    if (!GENITIVE.has(tokens[q].fold)) continue;
+    // "le régisseur de la Prison centrale de Bafoussam": an office holder inside a named body is that body's, not an actor
+    if (OFFICE_HOLDERS.has(t.fold) && HEADS[tokens[k].fold] !== undefined) continue;
+    let e = k;
+    while (isCapWord(tokens[e + 1]) && tokens[e + 1].start - tokens[e].end <= 1) e++;
+    // "le ministère de l'Administration territoriale": an adjective or two after the capital
+    for (let n = 0; n < 2 && tokens[e + 1]?.word && !tokens[e + 1].cap && FRENCH_TAIL_WORD.test(tokens[e + 1].text) && tokens[e + 1].start - tokens[e].end <= 1; n++) e++;
+    if (founded(t.start, tokens[e].baseEnd)) continue;
+    const name = slice(t, tokens[e]).replace(/['’]s$/, "");
+    push({ start: t.start, end: tokens[e].baseEnd, name, type: "GovernmentBody", aliases: [], rule: "head-noun", priority: 2, generic: false });
   }
   // 4. names nobody listed, known by what they do: "Defenddefenders organized", "trained by Amnesty International Netherlands"
   // the names this step adds lie inside their own chunk, and chunks do not overlap: the earlier steps' names decide
