@@ -5,7 +5,7 @@ import { type Token, fold, tokenize } from "../ingest/extract/_text.ts";
 
 // an apostrophe inside a word ("Q'eqchi", "Sana'a") joins it, except after a French elision ("l'", "d'", "qu'") or before a possessive "'s"
 const TOKEN =
-  /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
+  /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+|(?<=(?<![\p{L}])N)['’](?=\p{Lu})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu;
 
 /** The tokenizer as it was: the regex's matches, with the token's properties computed the same way. */
 function referenceTokenize(text: string, offset = 0): Token[] {
@@ -57,6 +57,7 @@ const PIECES = [
   "<123456789012345678901>", "<12345678901234567890>", "État", "homme", "Aruwimi", "Q", "eqchi", "Sana", "a", "s", "S",
   "DD", "UPDF", "MoSA", "HRDs", "1", "2021", "½", "Ⅻ", "ß", "İ", "ǅ", "é", "e\u0301", "Ω", "ω", "ٱلْعَرَبِيَّة", "中文", "𝐀", "𝐚", "😀",
   "\uD800", "\uDC00", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\ufeff", ",", ".", "(", ")", "&", "bw'Abagore",
+  "N", "N'", "N’", "Djamena", "Zérékoré", "xN",
 ];
 
 describe("tokenize", () => {

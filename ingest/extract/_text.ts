@@ -76,7 +76,7 @@ export function slug(s: string): string {
 
 /**
  * Tokens of a text, scanned by hand (this runs for every word of every record). Equal to the matches of
- *   /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu
+ *   /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*(?:(?<!(?<![\p{L}])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))['’](?![sS](?![\p{L}]))(?=\p{Ll})\p{L}+|(?<=(?<![\p{L}])N)['’](?=\p{Lu})\p{L}+)?(?:['’][sS](?![\p{L}]))?|<[^<>\s]{1,20}>|\S/gu
  * (test/extract-tokenize.test.ts holds that regex as the reference): words with hyphens and possessives, an apostrophe
  * inside a word ("Q'eqchi", "Sana'a") joining it except after a French elision ("l'", "d'", "qu'"), redaction tokens
  * ("<redacted>"), and any other character on its own.
@@ -208,6 +208,8 @@ function wordEnd(s: string, i: number): number {
   let j = skip(s, i, LETTER | NUMBER);
   while ((s.charCodeAt(j) === 45 || s.charCodeAt(j) === 0x2011) && classAt(s, j + 1) & (LETTER | NUMBER)) j = skip(s, j + 1, LETTER | NUMBER);
   if (isApostrophe(s.charCodeAt(j)) && !possessiveAt(s, j) && classAt(s, j + 1) & LOWER && !elisionBefore(s, j)) j = skip(s, j + 1, LETTER);
+  // "N'Djamena", "N'Zérékoré", "N'Guigmi": a capital N and an apostrophe open West and Central African place names
+  else if (s[j - 1] === "N" && !(classBefore(s, j - 1) & LETTER) && isApostrophe(s.charCodeAt(j)) && /\p{Lu}/u.test(String.fromCodePoint(s.codePointAt(j + 1) ?? 32))) j = skip(s, j + 1, LETTER);
   if (possessiveAt(s, j)) j += 2;
   return j;
 }
