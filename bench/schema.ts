@@ -15,6 +15,25 @@ export type BenchOptions = z.infer<typeof BenchOptions>;
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = { quick: false, resultsDir: "bench/results", seed: 1, childTimeoutMs: 8 * 60_000 };
 
+/** One chunk of records pushed by the Neo4j load: one pushExtraction (an incremental push into the growing graph). */
+export const LoadChunk = z.object({
+  records: z.number(),
+  rows: z.number(),
+  relationships: z.number(),
+  transactions: z.number(),
+  /** Rows the push left out (reported by pushExtraction, e.g. a relation whose endpoint is another chunk's outcome). */
+  skipped: z.number(),
+  seconds: z.number(),
+  /** Seconds per push phase (outcomes, provenance, entities, mentions, relations, cleanup): where the time goes. */
+  phaseSeconds: z.record(z.string(), z.number()),
+});
+export type LoadChunk = z.infer<typeof LoadChunk>;
+
+const BetweennessMethod = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("exact"), nodes: z.number() }),
+  z.object({ kind: z.literal("sampled"), nodes: z.number(), sources: z.number(), seed: z.number() }),
+]);
+
 /** What a child process measured: its own times and its own peak resident set (process.resourceUsage().maxRSS). */
 export const ChildReport = z.discriminatedUnion("task", [
   z.object({ task: z.literal("ingest"), records: z.number(), skipped: z.number(), ingestSeconds: z.number(), peakRssMb: z.number() }),
@@ -26,6 +45,19 @@ export const ChildReport = z.discriminatedUnion("task", [
     extractSeconds: z.number(),
     entities: z.number(),
     relations: z.number(),
+    peakRssMb: z.number(),
+  }),
+  z.object({
+    task: z.literal("neo4j-load"),
+    chunks: z.array(LoadChunk),
+    records: z.number(),
+    rows: z.number(),
+    relationships: z.number(),
+    pushSeconds: z.number(),
+    centralitySeconds: z.number(),
+    centrality: z.object({ entities: z.number(), nodes: z.number(), edges: z.number(), method: z.object({ public: BetweennessMethod, all: BetweennessMethod }) }),
+    /** Why fewer chunks than saved were pushed (the deadline). */
+    stopped: z.string().optional(),
     peakRssMb: z.number(),
   }),
 ]);
@@ -51,6 +83,59 @@ export type PipelineRow = {
 };
 export type ScalingRow = { from: number; to: number; ingest: number; extract: number | null };
 
+/** One load of the same extraction into an empty database: batched (the push's batch size) or naive (one row each). */
+export type Neo4jLoad = {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  transactions: number;
+  relationships: number;
+  relationshipsPerSecond: number;
+  batchSize: number;
+  /** 1-minute load average when the load finished: other work on the machine slows the server. */
+  loadAverage: number;
+};
+
+/** The largest corpus pushed chunk by chunk (as many chunks as the budget allows), then its betweenness computed. */
+export type LargeLoad = {
+  /** Records of the corpus whose extraction was saved; `records` of them were pushed. */
+  corpusRecords: number;
+  records: number;
+  rows: number;
+  relationships: number;
+  seconds: number;
+  rowsPerSecond: number;
+  relationshipsPerSecond: number;
+  chunks: LoadChunk[];
+  centralitySeconds: number;
+  /** How the betweenness was computed (exact or sampled, with the sample size), over all records. */
+  betweenness: string;
+  note?: string;
+};
+
+/** One named query timed on the loaded graph: the median of `runsMs` after one untimed run. */
+export type QueryTiming = { name: string; params: Record<string, unknown>; rows: number; medianMs: number; runsMs: number[] } | { name: string; why: string };
+
+export type QueryFigures = {
+  /** What the queries ran on. */
+  graph: { records: number; nodes: number; relationships: number };
+  /** The country filter: the country (ISO code) with the most outcomes in the graph. */
+  country: string;
+  timings: QueryTiming[];
+};
+
+export type Neo4jFigures = {
+  records: number;
+  batched: Neo4jLoad;
+  naive: Neo4jLoad;
+  ratio: number;
+  batchedRuns: number[];
+  serverStartSeconds: number;
+  server: { heapMb: number; pageCacheMb: number };
+  largeLoad: Section<LargeLoad>;
+  queries: Section<QueryFigures>;
+};
+
 export type BenchResults = {
   version: 1;
   quick: boolean;
@@ -61,7 +146,7 @@ export type BenchResults = {
   scaling: Section<{ rows: ScalingRow[] }>;
   targets: Section<{ records: number; totalSeconds: number; peakRssMb: number; underTwoMinutes: boolean; underTwoGb: boolean }>;
   syntheticF1: Section<{ records: number; extractSeconds: number; score: Record<string, unknown> }>;
-  neo4j: Section<Record<string, unknown>>;
+  neo4j: Section<Neo4jFigures>;
   viewer: Section<Record<string, unknown>>;
   startedAt: string;
   seconds: number;
