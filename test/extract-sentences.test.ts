@@ -332,6 +332,12 @@ describe("extractRecords on sentences", () => {
       not: ["Union des Jeunes de Maradi MENTORED Union des Jeunes de Maradi"],
     },
     {
+      about: "a text drafted jointly by a list of organisations",
+      fields: { additionalInformation: "The request was drafted jointly by the Moundou Women Traders Union, the Doba Youth Forum and the Sarh Widows Association." },
+      want: ["Moundou Women Traders Union PARTNERED_WITH Doba Youth Forum", "Doba Youth Forum PARTNERED_WITH Sarh Widows Association"],
+      not: [],
+    },
+    {
       about: "a French grant awarded with the programme's money",
       fields: { programmeContribution: "Avec l'appui financier du programme SCC, Hivos a octroyé à l'Association des Pêcheurs de Mopti (APM) une subvention de 5 000 euros." },
       want: ["Hivos FUNDED Association des Pêcheurs de Mopti", "SCC FUNDED Hivos"],

@@ -50,6 +50,7 @@ const COST = uRegExp(String.raw`\b(?:covered|paid|paid for|${FR_AUX}pris en char
 const PARTNER = uRegExp(String.raw`\b(?:jointly with|together with|in partnership with|in coordination with|coordinates with|coordinated with|(?:works|worked|working) closely with|collaborates with|collaborated with|cooperates with|cooperated with|joint [\p{L}-]+(?: [\p{L}-]+)? with|en coordination avec|collabore avec|collaborent avec|travaille en étroite collaboration avec|in collaboration with|in cooperation with|en partenariat avec|en collaboration avec|conjointement avec|avec le concours d[eu]|aux côtés d[eu]|alongside)\b`, "giu");
 const JOINT_OF = uRegExp(String.raw`\b(?:joint (?:exercise|initiative|project|effort|action|activity|programme|undertaking) (?:of|by)|exercice conjoint d[eu])\b`, "giu");
 const JOINTLY = uRegExp(String.raw`\b(?:jointly|conjointement|together)\s+(?:organi[sz]ed|ran|held|led|implemented|signed|developed|organisé|mené)`, "giu");
+const JOINTLY_BY = uRegExp(String.raw`\b(?:jointly|conjointement|together|ensemble)\s+(?:by|par)\s+`, "giu");
 const BETWEEN = uRegExp(String.raw`\b(?:between|entre)\b`, "giu");
 const SIGNED = uRegExp(String.raw`\b(?:signed|ont signé|a signé)\s+(?:a |an |une |un )?(?:memorandum|agreement|MoU|partnership|protocol|convention|protocole|accord)`, "giu");
 const PARTNER_OF = uRegExp(String.raw`\b(?:its|their|son|sa|ses|leur|leurs)\s+partners?\b(?:\s+(?:station|organisation|organization|organisations|group|radio|NGO|association))?\s*,?\s*`, "giu");
@@ -265,7 +266,7 @@ function findAchievers(view: RecordView, kind?: "civic"): string[] {
 // Cheap keyword tests that let most sentences skip a family of rules.
 const HAS_CAPACITY = /train|form|mentor|coach|accompag|encadr|workshop|atelier|session|organi|held|ran |conduct|facilit|deliver|anim/i;
 const HAS_FUNDING = /fund|financ|grant|subvention|cost|coût|frais|paid|payé|pris en charge|couv|cover|under|support|appu|octroy|accordé|attribué|alloué|versé|remis|donation|award|\brent\b|loyer|salar|fuel|carburant|travel|déplacement|expense|dépense/i;
-const HAS_PARTNER = /joint|conjoint|together|partner|partenai|collaborat|cooperat|coordinat|closely|concours|côtés|alongside|between|entre|sign|such as/i;
+const HAS_PARTNER = /joint|conjoint|together|ensemble|partner|partenai|collaborat|cooperat|coordinat|closely|concours|côtés|alongside|between|entre|sign|such as/i;
 const HAS_MEMBER = /member|membre|\(/i;
 
 function trainingAndMentoring(ctx: Ctx, s: Sentence): void {
@@ -596,6 +597,8 @@ function partnerships(ctx: Ctx, s: Sentence): void {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i].key, list[j].key, rule);
   };
   for (const m of s.text.matchAll(JOINT_OF)) pairs(after(view, s, abs(s, m.index! + m[0].length), 20), "joint-exercise");
+  // "drafted jointly by AFDA, RJFLO and CCA", "rédigée conjointement par …"
+  for (const m of s.text.matchAll(JOINTLY_BY)) pairs(after(view, s, abs(s, m.index! + m[0].length), 20), "jointly-by");
   for (const m of s.text.matchAll(JOINTLY)) {
     const at = abs(s, m.index!);
     const ms = recent(actorsIn(view, s).filter((x) => x.end <= at));
