@@ -1,11 +1,11 @@
 // The same FragmentID twice in one run: identical content → one record; different content → both, the second renamed.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { describeLocator } from "./record.ts";
 import type { Issue, OutcomeRecord } from "./schema.ts";
 
 function contentKey(record: OutcomeRecord): string {
   const { id: _id, source: _source, locator: _locator, ...content } = record;
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  return hash("sha256", JSON.stringify(content), "hex");
 }
 
 /** A stateful filter over a stream of records; memory grows with the number of distinct FragmentIDs only. */

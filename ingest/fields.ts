@@ -33,6 +33,18 @@ export const FIELD_SPECS: FieldSpec[] = [
 
 /** Case-, space-, accent- and punctuation-insensitive key of a column name. */
 export function fieldKey(name: string): string {
+  // most names are plain ASCII: lower-case letters, digits and "#" kept, with no normalisation to do
+  let ascii = "";
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return unicodeFieldKey(name);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 35) ascii += name[i];
+    else if (c >= 65 && c <= 90) ascii += String.fromCharCode(c + 32);
+  }
+  return ascii;
+}
+
+function unicodeFieldKey(name: string): string {
   return name
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -47,11 +59,20 @@ export function createFieldMatcher(userColumns: Record<string, FieldName> = {}):
   const exact = new Map<string, FieldName>();
   for (const spec of FIELD_SPECS) for (const alias of spec.aliases) exact.set(fieldKey(alias), spec.field);
   for (const [alias, field] of Object.entries(userColumns)) exact.set(fieldKey(alias), field);
-  return (rawName) => {
+  const match = (rawName: string) => {
     const key = fieldKey(rawName);
     const hit = exact.get(key);
     if (hit) return hit;
     return FIELD_SPECS.find((spec) => spec.patterns?.some((p) => p.test(key)))?.field;
+  };
+  // every record of a file repeats the same column names: each is matched once
+  const seen = new Map<string, FieldName | undefined>();
+  return (rawName) => {
+    if (seen.has(rawName)) return seen.get(rawName);
+    if (seen.size > 10_000) seen.clear();
+    const field = match(rawName);
+    seen.set(rawName, field);
+    return field;
   };
 }
 
@@ -65,10 +86,20 @@ const RATINGS: [Rating, string[]][] = [
   ["high", ["high", "great", "strong", "significant", "large", "major", "elevee", "eleve", "grande", "grand", "forte", "fort", "importante", "important"]],
 ];
 
+/** Key of each word → the first entry of `table` that lists it (the order a scan of the table would find). */
+function keyIndex<T>(table: [T, string[]][]): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const [value, words] of table) for (const w of words) if (!index.has(fieldKey(w))) index.set(fieldKey(w), value);
+  return index;
+}
+
+const RATING_KEYS = keyIndex(RATINGS);
+
 export function parseRating(raw: string): Parsed<Rating> {
   const key = fieldKey(raw);
   if (key === "") return { value: "unknown", ok: true };
-  for (const [rating, words] of RATINGS) if (words.some((w) => fieldKey(w) === key)) return { value: rating, ok: true };
+  const rating = RATING_KEYS.get(key);
+  if (rating) return { value: rating, ok: true };
   return { value: "unknown", ok: false };
 }
 
@@ -111,10 +142,13 @@ const SCALES: [Scale, string[]][] = [
   ["Organisation", ["organisation", "organization", "organisational", "organizational", "organisationnel", "organisationnelle", "institutional", "institutionnel"]],
 ];
 
+const SCALE_KEYS = keyIndex(SCALES);
+
 export function parseScale(raw: string): Parsed<Scale> {
   const key = fieldKey(raw);
   if (key === "") return { value: "unknown", ok: true };
-  for (const [scale, words] of SCALES) if (words.some((w) => fieldKey(w) === key)) return { value: scale, ok: true };
+  const scale = SCALE_KEYS.get(key);
+  if (scale) return { value: scale, ok: true };
   return { value: "unknown", ok: false };
 }
 

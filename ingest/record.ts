@@ -25,10 +25,15 @@ const LABEL: Partial<Record<FieldName, string>> = { fragmentId: "FragmentID", ou
 export function findRedactionTokens(fields: Record<string, string>): OutcomeRecord["redactionTokens"] {
   const marks: OutcomeRecord["redactionTokens"] = [];
   for (const [field, value] of Object.entries(fields)) {
-    for (const m of value.matchAll(new RegExp(REDACTION_TOKEN.source, "gi"))) marks.push({ field, start: m.index, end: m.index + m[0].length, token: m[0] });
+    // most fields have no "<" at all
+    if (!value.includes("<")) continue;
+    for (const m of value.matchAll(TOKENS)) marks.push({ field, start: m.index, end: m.index + m[0].length, token: m[0] });
   }
   return marks;
 }
+
+/** Only ever read through matchAll, which copies it, so its lastIndex stays 0. */
+const TOKENS = new RegExp(REDACTION_TOKEN.source, "gi");
 
 export function describeLocator(raw: Pick<RawRecord, "source" | "locator">): string {
   const l = raw.locator;

@@ -1,6 +1,7 @@
 // Field-name matching and value normalisation, English and French.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createFieldMatcher, parseFlag, parseFrameworkCodes, parseHarvestPeriod, parseList, parseObjectiveCode, parseRating, parseScale, parseYear } from "../ingest/fields.ts";
+import { createFieldMatcher, fieldKey, parseFlag, parseFrameworkCodes, parseHarvestPeriod, parseList, parseObjectiveCode, parseRating, parseScale, parseYear } from "../ingest/fields.ts";
 import { resolveCountry } from "../ingest/gazetteer/countries.ts";
 
 describe("createFieldMatcher", () => {
@@ -34,6 +35,31 @@ describe("createFieldMatcher", () => {
 
   it("uses the user's own mappings from the config file", () => {
     expect(createFieldMatcher({ "Résumé du changement": "outcomeDescription" })("resume du changement")).toBe("outcomeDescription");
+  });
+});
+
+describe("fieldKey", () => {
+  /** The key as first written, for every name: the ASCII fast path must agree with it. */
+  const reference = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}#]+/gu, "");
+
+  it.each([["Outcome#", "outcome#"], ["  OUTCOME   DESCRIPTION ", "outcomedescription"], ["Période de récolte", "periodederecolte"], ["Échelle", "echelle"], ["", ""]])(
+    "keys %j as %j",
+    (name, key) => expect(fieldKey(name)).toBe(key),
+  );
+
+  it("agrees with the NFD-and-regex key on any string, ASCII or not", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary-ascii", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 })), (name) => {
+        expect(fieldKey(name)).toBe(reference(name));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("matches a column name the same way the second time (the matcher remembers names it has seen)", () => {
+    const match = createFieldMatcher({ "Résumé du changement": "outcomeDescription" });
+    for (const name of ["Résumé du changement", "Unknown column", "Link to X Objectives", "Résumé du changement", "Unknown column", "Link to X Objectives"])
+      expect(match(name)).toBe(createFieldMatcher({ "Résumé du changement": "outcomeDescription" })(name));
   });
 });
 
