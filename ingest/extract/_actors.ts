@@ -50,7 +50,7 @@ export function buildGazetteer(entries: GazetteerEntry[]): NameTrie<GazetteerEnt
 }
 
 /** A capitalised word that can be part of a name; plural acronyms ("HRDs", "CSOs") name classes of people, never actors. */
-const isCapWord = (t: Token | undefined) => !!t && t.word && t.cap && !/^\p{Lu}{2,}s$/u.test(t.base) && !/-based$/i.test(t.base);
+const isCapWord = (t: Token | undefined) => !!t && t.word && t.cap && !(t.base.endsWith("s") && /^\p{Lu}{2,}s$/u.test(t.base)) && !(t.base.length > 6 && /-based$/i.test(t.base));
 const isParticle = (t: Token | undefined) => !!t && ((t.word && !t.cap && NAME_PARTICLES.has(t.fold)) || t.text === "&" || t.text === "'" || t.text === "’");
 const textOf = (text: string, base: number, from: Token, to: Token) => text.slice(from.start - base, to.baseEnd - base);
 

@@ -170,7 +170,7 @@ export function readRecord(record: OutcomeRecord, gazetteer: NameTrie<GazetteerE
         continue;
       }
       // an acronym of a name already found ("OPM" ← Office of the Prime Minister, "DD" ← DefendDefenders)
-      const owner = liveDrafts.find((d) => d.type !== "Programme" && [...d.names].some((n) => initials(splitCamel(n)) === acr.toUpperCase() || (n.split(" ").length > 1 && abbreviates(acr, n, 0))));
+      const owner = liveDrafts.find((d) => d.type !== "Programme" && [...d.names].some((n) => camelInitials(n) === acr.toUpperCase() || (n.includes(" ") && abbreviates(acr, n, 0))));
       if (owner) {
         owner.names.add(acr);
         byKey.set(compactKey(acr), owner);
@@ -290,6 +290,17 @@ const PROJECT_AFTER = /\s+(?:and\s+[A-Z]{2,}\s+)?(projects?|projet|programmes?|p
 function spellsPrefix(name: string, prefix: string): boolean {
   const bare = name.replace(/\s+(?:programme|program|project|projet)$/iu, "");
   return initials(bare) === prefix.toUpperCase() || initials(name) === prefix.toUpperCase();
+}
+
+const CAMEL_INITIALS = new Map<string, string>();
+/** The initials of a name with its camel-case parts apart ("DefendDefenders" → "DD"); memoised, names recur. */
+function camelInitials(name: string): string {
+  let v = CAMEL_INITIALS.get(name);
+  if (v === undefined) {
+    if (CAMEL_INITIALS.size > 100_000) CAMEL_INITIALS.clear();
+    CAMEL_INITIALS.set(name, (v = initials(splitCamel(name))));
+  }
+  return v;
 }
 
 function splitCamel(s: string): string {
