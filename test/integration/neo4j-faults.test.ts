@@ -107,7 +107,8 @@ describe("pushExtraction when the server stops in the middle", () => {
     expect(countsAgain).toEqual(clean.counts);
     expect(countsAgain).toEqual({ nodes: 180 + 8, relationships: clean.result.mentions + clean.result.relations });
     expect(dumpAgain).toBe(clean.dump);
-  });
+    // two pushes, a killed server and a second JVM start: on a loaded 2-core machine the restart alone can take a minute
+  }, 300_000);
 });
 
 describe("a database the server does not have (NEO4J_DATABASE=nosuchdb)", () => {
