@@ -39,6 +39,9 @@ const EN = {
   refineLayout: "Refine layout",
   pathHint: "Shift+click a second node to see the contribution path from the selected one.",
   stopLayout: "Stop layout",
+  layoutUnavailable: "Layout unavailable",
+  layoutUnavailableNote:
+    "This browser does not start the layout's web worker here (a page opened from disk may not allow it); the positions stored with the graph are shown.",
   // "label: n" reads right for any n, so no plural rules are needed
   shown: "Shown: nodes {nodes} · outcomes {outcomes} · links {edges}",
   outcome: "Outcome",
@@ -56,7 +59,7 @@ const EN = {
   perCountry: "per country",
   perYear: "per year",
   perTypeOfChange: "by type of change",
-  loadError: "Could not load graph.json: {reason}",
+  loadError: "Could not load the graph: {reason}",
   language: "Language",
   fragmentId: "FragmentID",
   reviewAccept: "Accept",
@@ -113,6 +116,9 @@ const FR: Record<MessageKey, string> = {
   refineLayout: "Affiner la disposition",
   pathHint: "Maj+clic sur un second nœud : le chemin de contribution depuis le nœud choisi.",
   stopLayout: "Arrêter la disposition",
+  layoutUnavailable: "Disposition indisponible",
+  layoutUnavailableNote:
+    "Ce navigateur ne lance pas ici le web worker de la disposition (une page ouverte depuis le disque peut l'interdire) ; les positions enregistrées avec le graphe sont affichées.",
   shown: "Affichés : nœuds {nodes} · changements {outcomes} · liens {edges}",
   outcome: "Changement",
   confidential: "confidentiel",
@@ -129,7 +135,7 @@ const FR: Record<MessageKey, string> = {
   perCountry: "par pays",
   perYear: "par année",
   perTypeOfChange: "par type de changement",
-  loadError: "Impossible de charger graph.json : {reason}",
+  loadError: "Impossible de charger le graphe : {reason}",
   language: "Langue",
   fragmentId: "FragmentID",
   reviewAccept: "Valider",

@@ -1,7 +1,10 @@
-// Page entry: fetch ./graph.json beside the page, validate it, mount the viewer, and keep the view in the URL hash.
+// Page entry: read the graph (embedded in an exported page, else ./graph.json beside it), validate it, mount the viewer,
+// and keep the view in the URL hash.
 import { GraphEnvelope } from "../graph/schema.ts";
+import { readEmbeddedGraph } from "./embedded.ts";
 import { t, detectLang } from "./i18n.ts";
 import { mountViewer } from "./mount.ts";
+import type { ReviewWriter } from "./panel.ts";
 import { connectReview } from "./review.ts";
 import { DEFAULT_STATE } from "./state.ts";
 import { decodeState, encodeState } from "./url.ts";
@@ -12,10 +15,8 @@ async function main(): Promise<void> {
   const base = { ...DEFAULT_STATE, lang: detectLang(navigator.languages ?? [navigator.language]) };
   const initialState = decodeState(location.hash, base);
   try {
-    // relative to the page, so the site works from any folder or sub-path
-    const response = await fetch(new URL("graph.json", document.baseURI));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const parsed = GraphEnvelope.safeParse(await response.json());
+    const { data, review } = await loadGraph();
+    const parsed = GraphEnvelope.safeParse(data);
     if (!parsed.success)
       throw new Error(
         parsed.error.issues
@@ -23,7 +24,6 @@ async function main(): Promise<void> {
           .map((i) => `${i.path.join(".")}: ${i.message}`)
           .join("; "),
       );
-    const review = await connectReview(document.baseURI, response);
     mountViewer(container, parsed.data, {
       initialState,
       review,
@@ -42,6 +42,18 @@ async function main(): Promise<void> {
     status.textContent = message;
     container.replaceChildren(status);
   }
+}
+
+/** The page's graph, not yet validated, and the review writer when the server that sent it takes review writes. */
+async function loadGraph(): Promise<{ data: unknown; review: ReviewWriter | undefined }> {
+  // an exported page carries its graph, so it also opens from disk, where fetch() of a file is refused
+  const embedded = readEmbeddedGraph(document);
+  if (embedded !== undefined) return { data: embedded, review: undefined };
+  // relative to the page, so the site works from any folder or sub-path
+  const response = await fetch(new URL("graph.json", document.baseURI));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const data: unknown = await response.json();
+  return { data, review: await connectReview(document.baseURI, response) };
 }
 
 void main();

@@ -1,5 +1,5 @@
 // `harvestgraph export --format F --out P`: the graph as a static viewer site, GEXF, GraphML, CSV tables or JSON (confidential records left out by default).
-import { appendFileSync, cpSync, existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { writeCsvTables, writeGexf, writeGraphml } from "../../graph/export/index.ts";
@@ -13,7 +13,7 @@ import { CLIError } from "../errors.ts";
 import { loadRecords } from "../records.ts";
 import { outputOptions } from "../build-outputs.ts";
 import { reportStale } from "../curation.ts";
-import { ensureViewerBuilt } from "../viewer-build.ts";
+import { writeStaticViewer } from "../viewer-build.ts";
 
 export const EXPORT_FORMATS = ["viewer", "gexf", "graphml", "csv", "json"] as const;
 
@@ -51,10 +51,9 @@ export default defineCommand({
     }
     switch (args.format) {
       case "viewer": {
-        const dist = await ensureViewerBuilt();
-        if (existsSync(out) && !existsSync(join(out, "index.html")) && !existsSync(join(out, "graph.json"))) mkdirSync(out, { recursive: true });
-        cpSync(dist, out, { recursive: true });
-        writeFileAtomic(join(out, "graph.json"), JSON.stringify(envelope));
+        // the graph goes inside index.html, so the folder also works opened from disk (file://)
+        const removed = await writeStaticViewer(out, envelope);
+        for (const path of removed) process.stderr.write(`removed ${path}, an earlier export's copy of the graph\n`);
         break;
       }
       case "gexf":
