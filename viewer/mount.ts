@@ -70,6 +70,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
   const gexfButton = h("button", { type: "button", "data-hg": "export-gexf" });
   const graphmlButton = h("button", { type: "button", "data-hg": "export-graphml" });
   const layoutButton = h("button", { type: "button", "data-hg": "layout", "data-layout": "stopped" });
+  const layoutNote = h("p", { class: "hg-note", "data-hg": "layout-note", role: "status", hidden: true });
   const optionsRoot = h("section", { class: "hg-options", "data-hg": "options" });
   const legendRoot = h("section", { "data-hg": "legend-root" });
   const filtersRoot = h("section", { "data-hg": "filters" });
@@ -90,7 +91,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
       graphmlButton,
       status,
     ),
-    h("aside", { class: "hg-side" }, optionsRoot, legendRoot, filtersRoot, chartsRoot),
+    h("aside", { class: "hg-side" }, layoutNote, optionsRoot, legendRoot, filtersRoot, chartsRoot),
     h("main", { class: "hg-main" }, graphRoot, panel),
   );
   container.replaceChildren(app);
@@ -145,7 +146,11 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     gexfButton.textContent = t(state.lang, "exportGexf");
     graphmlButton.textContent = t(state.lang, "exportGraphml");
     gexfButton.title = graphmlButton.title = t(state.lang, "exportTitle");
-    layoutButton.textContent = t(state.lang, layout?.isRunning() ? "stopLayout" : "refineLayout");
+    layoutButton.textContent = t(
+      state.lang,
+      layout === "unavailable" ? "layoutUnavailable" : layout?.isRunning() ? "stopLayout" : "refineLayout",
+    );
+    layoutNote.textContent = t(state.lang, "layoutUnavailableNote");
     search.relabel();
   };
   const renderStatus = () => {
@@ -244,10 +249,26 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     else renderer.scheduleRefresh();
   });
   resizeObserver.observe(graphRoot);
-  // ForceAtlas2 in a web worker refines the stored positions on demand; the file's positions stay the starting point
-  let layout: FA2Layout | undefined;
+  // ForceAtlas2 in a web worker refines the stored positions on demand; the file's positions stay the starting point.
+  // A browser may refuse the worker (some do for a page opened from disk): then the page says so and keeps the positions.
+  let layout: FA2Layout | "unavailable" | undefined;
+  const onLayoutUnavailable = () => {
+    if (layout instanceof FA2Layout) layout.kill();
+    layout = "unavailable";
+    layoutButton.dataset.layout = "unavailable";
+    layoutButton.disabled = true;
+    layoutNote.hidden = false;
+    renderChrome();
+  };
   const onLayout = () => {
-    layout ??= new FA2Layout(graph, { settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 2000 } });
+    if (layout === "unavailable") return;
+    if (layout === undefined) {
+      try {
+        layout = startLayout(graph, onLayoutUnavailable);
+      } catch {
+        return onLayoutUnavailable();
+      }
+    }
     if (layout.isRunning()) layout.stop();
     else layout.start();
     layoutButton.dataset.layout = layout.isRunning() ? "running" : "stopped";
@@ -292,7 +313,7 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     alive = false;
     clearTimeout(cameraTimer);
     resizeObserver.disconnect();
-    layout?.kill();
+    if (layout instanceof FA2Layout) layout.kill();
     layoutButton.removeEventListener("click", onLayout);
     camera.removeListener("updated", onCamera);
     exportButton.removeEventListener("click", onExport);
@@ -302,4 +323,12 @@ export function mountViewer(container: HTMLElement, envelope: GraphEnvelope, opt
     renderer.kill();
     container.replaceChildren();
   };
+}
+
+/** ForceAtlas2 in its web worker; throws when the worker cannot be created, calls `onError` when it fails to start later. */
+function startLayout(graph: Graph<NodeAttributes, EdgeAttributes>, onError: () => void): FA2Layout {
+  const layout = new FA2Layout(graph, { settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 2000 } });
+  // the supervisor keeps its worker in a property its typings leave out; a script that fails to load reports only there
+  (layout as unknown as { worker: Worker | null }).worker?.addEventListener("error", onError, { once: true });
+  return layout;
 }
