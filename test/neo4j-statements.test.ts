@@ -80,6 +80,15 @@ describe("toPushRows", () => {
     ]);
   });
 
+  it("marks every mention and relation with its outcome's confidential flag", () => {
+    const confidential = new Map(sampleExtraction().outcomes.map((o) => [o.id, o.confidential]));
+    const flags = [...rows.mentions, ...rows.relations].map((r) => [r.props.confidential, confidential.get(r.outcome)]);
+    expect(flags.every(([flag, outcome]) => flag === outcome)).toBe(true);
+    expect(flags.some(([flag]) => flag)).toBe(true);
+    expect(UPSERT_MENTIONS).toContain("confidential: coalesce(o.confidential, false)");
+    expect(UPSERT_RELATIONS["FUNDED:Entity:Entity"]).toContain("confidential: coalesce(o.confidential, false)");
+  });
+
   it("stores a symmetric relation from the smaller id", () => {
     const partners = rows.relations.filter((r) => r.type === "PARTNERED_WITH").map((r) => `${r.source}—${r.target}`);
     expect(partners).toEqual(["gov:uga:government—org:apru", "org:apru—org:pax"]);

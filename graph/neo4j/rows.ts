@@ -26,6 +26,8 @@ export type EntityRow = { id: string; type: EntityType; props: Props };
 export type ProvenanceProps = {
   outcome: string;
   fragmentId: string;
+  /** The outcome's confidential flag, so a query leaves confidential evidence out without looking the outcome up. */
+  confidential: boolean;
   fields: string[];
   quotes: string[];
   starts: number[];
@@ -116,11 +118,18 @@ function reviewStatus(evidence: Evidence[]): ReviewStatus {
   return statuses.includes("added") ? "added" : "accepted";
 }
 
-/** Groups evidence by outcome; quotes carry the record's stricter redaction, as in the viewer. */
-function provenanceByOutcome(evidence: Evidence[], outcomes: Map<string, OutcomeRecord>): Map<string, ProvenanceProps> {
+/**
+ * Groups evidence by outcome; quotes carry the record's stricter redaction, as in the viewer. Linear in the evidence:
+ * SCC FUNDED DefendDefenders may rest on tens of thousands of outcomes.
+ */
+function provenanceByOutcome(evidence: Evidence[], outcomes: Map<string, OutcomeRecord>): Map<string, { props: ProvenanceProps; evidence: Evidence[] }> {
   const groups = new Map<string, Evidence[]>();
-  for (const ev of evidence) groups.set(ev.outcome, [...(groups.get(ev.outcome) ?? []), ev]);
-  const out = new Map<string, ProvenanceProps>();
+  for (const ev of evidence) {
+    const group = groups.get(ev.outcome);
+    if (group) group.push(ev);
+    else groups.set(ev.outcome, [ev]);
+  }
+  const out = new Map<string, { props: ProvenanceProps; evidence: Evidence[] }>();
   for (const outcome of [...groups.keys()].sort()) {
     const seen = new Set<string>();
     const items = groups
@@ -131,14 +140,17 @@ function provenanceByOutcome(evidence: Evidence[], outcomes: Map<string, Outcome
         return seen.has(key) ? false : (seen.add(key), true);
       });
     const record = outcomes.get(outcome);
-    out.set(outcome, {
+    const props: ProvenanceProps = {
       outcome,
       fragmentId: record?.fragmentId ?? outcome,
+      // An outcome pushed earlier but not now: the statement takes the flag (and the FragmentID) from the database.
+      confidential: record?.confidential ?? false,
       fields: items.map((ev) => ev.field),
       quotes: items.map((ev) => redactQuote(ev, record)),
       starts: items.map((ev) => ev.start),
       ends: items.map((ev) => ev.end),
-    });
+    };
+    out.set(outcome, { props, evidence: groups.get(outcome)! });
   }
   return out;
 }
@@ -174,7 +186,7 @@ export function toPushRows(extraction: Extraction, options: PushRowsOptions = {}
 
   const mentions: MentionRow[] = [];
   for (const entity of extraction.entities) {
-    for (const [outcome, props] of provenanceByOutcome(entity.mentions, outcomes)) mentions.push({ entity: entity.id, outcome, props });
+    for (const [outcome, { props }] of provenanceByOutcome(entity.mentions, outcomes)) mentions.push({ entity: entity.id, outcome, props });
   }
   mentions.sort((a, b) => compareStrings(a.entity, b.entity) || compareStrings(a.outcome, b.outcome));
   // The push CREATEs mentions, so an entity listed twice must not give two rows for one (entity, outcome).
@@ -197,8 +209,8 @@ export function toPushRows(extraction: Extraction, options: PushRowsOptions = {}
       skipped.push({ kind: "relation", id: name, reason: "no evidence, so no outcome to rest on" });
       continue;
     }
-    for (const [outcome, props] of provenanceByOutcome(relation.evidence, outcomes)) {
-      const status = reviewStatus(relation.evidence.filter((ev) => ev.outcome === outcome));
+    for (const [outcome, { props, evidence }] of provenanceByOutcome(relation.evidence, outcomes)) {
+      const status = reviewStatus(evidence);
       relations.push({
         type: relation.type,
         source,

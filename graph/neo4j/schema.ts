@@ -25,6 +25,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = Object.freeze([
   "CREATE INDEX outcome_fragment_id IF NOT EXISTS FOR (n:Outcome) ON (n.fragmentId)",
   "CREATE INDEX outcome_country IF NOT EXISTS FOR (n:Outcome) ON (n.country)",
   "CREATE INDEX outcome_country_iso IF NOT EXISTS FOR (n:Outcome) ON (n.countryIso)",
+  // A country filter written as index-friendly disjuncts (`o.countryIso = $c OR o.country = $c OR (o.countryKind =
+  // "region" AND $c IN o.countriesCovered)`) becomes a union of index seeks instead of a scan of every outcome.
+  "CREATE INDEX outcome_country_kind IF NOT EXISTS FOR (n:Outcome) ON (n.countryKind)",
   "CREATE INDEX outcome_year IF NOT EXISTS FOR (n:Outcome) ON (n.year)",
   "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
   // Replacing one outcome's provenance finds its relationships through these, instead of scanning every relationship.

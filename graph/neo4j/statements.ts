@@ -19,8 +19,8 @@ function assertKnown<T extends string>(value: T, allowed: readonly string[], wha
 // Integer fields are cast: the driver sends JS numbers as floats (see driver.ts). One SET of one map, so the planner
 // needs no Eager between two SETs on the same relationship.
 const SET_PROVENANCE = `SET r = p {.*, starts: [x IN p.starts | toInteger(x)], ends: [x IN p.ends | toInteger(x)]}`;
-// An outcome pushed earlier but not now: its FragmentID comes from the database, not from this push's rows.
-const SET_PROVENANCE_OF_O = `SET r = p {.*, fragmentId: o.fragmentId, starts: [x IN p.starts | toInteger(x)], ends: [x IN p.ends | toInteger(x)]}`;
+// An outcome pushed earlier but not now: its FragmentID and confidential flag come from the database, not this push's rows.
+const SET_PROVENANCE_OF_O = `SET r = p {.*, fragmentId: o.fragmentId, confidential: coalesce(o.confidential, false), starts: [x IN p.starts | toInteger(x)], ends: [x IN p.ends | toInteger(x)]}`;
 
 /**
  * MERGE on the id, replace every property. Also answers which of these outcomes were already in the database before
