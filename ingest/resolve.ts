@@ -18,6 +18,8 @@ const PREFIX: Record<EntityType, string> = {
   ActorGroup: "group",
   Person: "person",
 };
+/** More relation types than the schema will ever have: the factor of the numeric relation keys (target × slots + type). */
+const TYPE_SLOTS = 1024;
 /** Bigger buckets are words too common to say anything about identity ("Human", "Rights"). */
 const MAX_BUCKET = 40;
 
@@ -49,16 +51,19 @@ export function resolveEntities(
 
   const sideOf = (e: LocalEntity) => (e.type === "Place" ? "place" : "actor");
   const keysOf = (e: LocalEntity) => {
-    const names = [e.name, ...e.aliases];
     const keys = new Set<string>();
-    for (const n of names) {
-      const k = userCanon.has(compactKey(n)) ? `user:${compactKey(userCanon.get(compactKey(n))!)}` : compactKey(n);
+    const isoPlace = e.type === "Place" && /^place:[A-Z]{3}$/.test(e.key);
+    // local places and generic bodies are told apart by country ("Tripoli" LBN ≠ LBY)
+    const byCountry = (e.generic || (e.type === "Place" && !isoPlace)) && e.country;
+    const side = sideOf(e);
+    for (const n of [e.name, ...e.aliases]) {
+      const key = compactKey(n);
+      const canon = userCanon.get(key);
+      const k = canon !== undefined ? `user:${compactKey(canon)}` : key;
       if (!k) continue;
-      // local places and generic bodies are told apart by country ("Tripoli" LBN ≠ LBY)
-      const byCountry = (e.generic || (e.type === "Place" && !/^place:[A-Z]{3}$/.test(e.key))) && e.country;
-      keys.add(`${sideOf(e)}|${k}${byCountry ? "@" + e.country : ""}`);
+      keys.add(`${side}|${k}${byCountry ? "@" + e.country : ""}`);
     }
-    if (e.type === "Place" && e.country && e.key.startsWith("place:") && /^place:[A-Z]{3}$/.test(e.key)) keys.add(`place|iso:${e.country}`);
+    if (isoPlace && e.country) keys.add(`place|iso:${e.country}`);
     return keys;
   };
   const namesClash = (a: Item, b: Item) => {
@@ -82,7 +87,13 @@ export function resolveEntities(
   const byKey = new Map<string, number>();
   const acronyms = new Map<string, boolean>();
   const isAcronym = (n: string) => acronyms.get(n) ?? (acronyms.set(n, /^[\p{Lu}\d&.-]{2,10}$/u.test(n)), acronyms.get(n)!);
-  const acronymKeys = (e: LocalEntity) => new Set([e.name, ...e.aliases].filter(isAcronym).map(compactKey));
+  // per item, made the first time one of its keys meets another item's
+  const acronymKeySets = new Map<number, Set<string>>();
+  const acronymKeys = (i: number) => {
+    let set = acronymKeySets.get(i);
+    if (!set) acronymKeySets.set(i, (set = new Set([items[i].e.name, ...items[i].e.aliases].filter(isAcronym).map(compactKey))));
+    return set;
+  };
   items.forEach((it, i) => {
     for (const k of keysOf(it.e)) {
       const j = byKey.get(k);
@@ -90,14 +101,15 @@ export function resolveEntities(
       else {
         // one acronym, two different full names ("LTDH": Chad's league, Tunisia's league): two actors
         const other = items[j].e;
+        const name = k.split("|")[1];
         const fullNames = !isAcronym(it.e.name) && !isAcronym(other.name);
-        const viaAcronym = fullNames && acronymKeys(it.e).has(k.split("|")[1]) && acronymKeys(other).has(k.split("|")[1]);
-        const sameName = [it.e.name, ...it.e.aliases].some((n) => !isAcronym(n) && [other.name, ...other.aliases].some((m) => compactKey(m) === compactKey(n)));
-        if (viaAcronym && fullNames && !sameName) {
+        const viaAcronym = fullNames && acronymKeys(i).has(name) && acronymKeys(j).has(name);
+        const sameName = () => [it.e.name, ...it.e.aliases].some((n) => !isAcronym(n) && [other.name, ...other.aliases].some((m) => compactKey(m) === compactKey(n)));
+        if (viaAcronym && fullNames && !sameName()) {
           report.nearMisses.push({ a: ref(other), b: ref(it.e), score: similarity(compactKey(other.name), compactKey(it.e.name)), reason: "acronym-clash" });
           continue;
         }
-        const reason: MergeReason = k.includes("|user:") ? "user-alias" : it.e.gazetteer || items[j].e.gazetteer ? "gazetteer" : /^[A-Z]+$/.test(k.split("|")[1]) ? "acronym" : "same-key";
+        const reason: MergeReason = k.includes("|user:") ? "user-alias" : it.e.gazetteer || items[j].e.gazetteer ? "gazetteer" : /^[A-Z]+$/.test(name) ? "acronym" : "same-key";
         union(j, i, reason, 1);
       }
     }
@@ -115,14 +127,14 @@ export function resolveEntities(
     spellings.add(spelling);
     for (const w of new Set(fold(it.e.name).split(" ").filter((w) => w.length >= 4))) (buckets.get(w) ?? buckets.set(w, []).get(w)!).push(i);
   });
-  const seenPairs = new Set<string>();
+  const seenPairs = new Set<number>();
   for (const members of buckets.values()) {
     if (members.length < 2 || members.length > MAX_BUCKET) continue;
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const a = members[x], b = members[y];
         if (find(a) === find(b)) continue;
-        const pk = `${Math.min(a, b)}:${Math.max(a, b)}`;
+        const pk = Math.min(a, b) * items.length + Math.max(a, b);
         if (seenPairs.has(pk)) continue;
         seenPairs.add(pk);
         const A = items[a].e, B = items[b].e;
@@ -138,17 +150,22 @@ export function resolveEntities(
   // 4. one entity per group, named after its best-founded member
   const groups = new Map<number, Item[]>();
   items.forEach((it, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(it));
-  const idOf = new Map<string, string>(); // `${rec}|${localKey}` → id
+  const idOf = records.map(() => new Map<string, number>()); // per record: local key → index of its id in `ids`
+  const ids: string[] = [];
+  const indexOfId = new Map<string, number>();
   const entities = new Map<string, Entity>();
   for (const [root, members] of groups) {
-    const best = [...members].sort((a, b) => score(b.e) - score(a.e) || a.rec - b.rec)[0].e;
-    const userName = [best.name, ...members.flatMap((m) => m.e.aliases)].map((n) => userCanon.get(compactKey(n))).find(Boolean);
+    const best = bestFounded(members);
+    const userName = userCanon.size === 0 ? undefined : [best.name, ...members.flatMap((m) => m.e.aliases)].map((n) => userCanon.get(compactKey(n))).find(Boolean);
     const canon = { ...best, name: userName ?? best.name };
     // a programme is identified by its FragmentID prefix whenever a member knows it, so one record alone agrees
-    const idName = userName ? undefined : members.map((m) => m.e.idName).find(Boolean);
+    const idName = userName ? undefined : members.find((m) => m.e.idName)?.e.idName;
     const id = entityId(idName ? { ...canon, name: idName } : canon);
     const names = new Set<string>();
-    for (const m of members) for (const n of [m.e.name, ...m.e.aliases]) if (n !== canon.name) names.add(n);
+    for (const m of members) {
+      if (m.e.name !== canon.name) names.add(m.e.name);
+      for (const n of m.e.aliases) if (n !== canon.name) names.add(n);
+    }
     const mentions: Evidence[] = members.flatMap((m) => m.e.mentions);
     const prev = entities.get(id);
     if (prev) {
@@ -164,38 +181,63 @@ export function resolveEntities(
         ...(canon.country ? { country: canon.country } : {}),
         mentions,
       });
-    for (const m of members) idOf.set(`${m.rec}|${m.e.key}`, id);
-    const distinct = new Set(members.map((m) => compactKey(m.e.name)));
-    if (members.length > 1 && distinct.size > 1) {
+    let index = indexOfId.get(id);
+    if (index === undefined) indexOfId.set(id, (index = ids.push(id) - 1));
+    for (const m of members) idOf[m.rec].set(m.e.key, index);
+    if (members.length > 1 && new Set(members.map((m) => compactKey(m.e.name))).size > 1) {
       const why = reasons.get(root) ?? { reason: "same-key" as MergeReason, score: 1 };
       report.merges.push({ id, names: [...new Set(members.map((m) => m.e.name))], reason: why.reason, score: round(why.score) });
     }
   }
 
-  // 5. relations on the resolved ids, duplicates merged with their evidence concatenated
-  const relations = new Map<string, Relation>();
-  const evidenceSeen = new Map<string, Set<string>>();
+  // 5. relations on the resolved ids, duplicates merged with their evidence concatenated; looked up by numbers (the
+  // endpoints' indices in `ids`, then the type's), not by joined strings
+  for (const r of records) if (!indexOfId.has(r.outcome)) indexOfId.set(r.outcome, ids.push(r.outcome) - 1);
+  const relations: Relation[] = [];
+  const bySource = new Map<number, Map<number, { relation: Relation; seen: Set<string> | null }>>();
   const evKey = (e: Evidence) => `${e.outcome}|${e.field}|${e.start}|${e.end}`;
+  const typeIndex = new Map<string, number>();
   records.forEach((r, rec) => {
-    const map = (k: string) => (k === "outcome" ? r.outcome : idOf.get(`${rec}|${k}`));
+    const outcome = indexOfId.get(r.outcome)!;
+    const map = (k: string) => (k === "outcome" ? outcome : idOf[rec].get(k));
     for (const rel of r.relations) {
-      let source = map(rel.source), target = map(rel.target);
+      let s = map(rel.source), t = map(rel.target);
+      if (s === undefined || t === undefined) continue;
+      let source = ids[s], target = ids[t];
       if (!source || !target || source === target) continue;
-      if (SYMMETRIC_RELATIONS.has(rel.type) && source > target) [source, target] = [target, source];
-      const key = `${source}|${rel.type}|${target}`;
-      const prev = relations.get(key);
+      if (SYMMETRIC_RELATIONS.has(rel.type) && source > target) ([source, target] = [target, source]), ([s, t] = [t, s]);
+      let type = typeIndex.get(rel.type);
+      if (type === undefined) {
+        if (typeIndex.size === TYPE_SLOTS) throw new Error(`resolveEntities: more than ${TYPE_SLOTS} relation types`);
+        typeIndex.set(rel.type, (type = typeIndex.size));
+      }
+      const key = t * TYPE_SLOTS + type;
+      const targets = bySource.get(s) ?? bySource.set(s, new Map()).get(s)!;
+      const prev = targets.get(key);
       if (!prev) {
-        relations.set(key, { source, type: rel.type, target, rule: rel.rule, evidence: [...rel.evidence] });
-        evidenceSeen.set(key, new Set(rel.evidence.map(evKey)));
+        const relation: Relation = { source, type: rel.type, target, rule: rel.rule, evidence: [...rel.evidence] };
+        relations.push(relation);
+        targets.set(key, { relation, seen: null });
       } else {
-        const seen = evidenceSeen.get(key)!;
-        for (const ev of rel.evidence) if (!seen.has(evKey(ev))) (seen.add(evKey(ev)), prev.evidence.push(ev));
-        if (!prev.rule!.split(",").includes(rel.rule)) prev.rule += `,${rel.rule}`;
+        // the evidence keys of a relation, made only once a second local relation lands on it
+        const seen = (prev.seen ??= new Set(prev.relation.evidence.map(evKey)));
+        for (const ev of rel.evidence) if (!seen.has(evKey(ev))) (seen.add(evKey(ev)), prev.relation.evidence.push(ev));
+        if (!prev.relation.rule!.split(",").includes(rel.rule)) prev.relation.rule += `,${rel.rule}`;
       }
     }
   });
   for (const e of entities.values()) e.mentions = dedupeEvidence(e.mentions);
-  return { entities: [...entities.values()], relations: [...relations.values()], mergeReport: report };
+  return { entities: [...entities.values()], relations, mergeReport: report };
+}
+
+/** The member an entity is named after: the best score, then the earliest record, then the first met (a stable sort's first). */
+function bestFounded(members: Item[]): LocalEntity {
+  let best = members[0], bestScore = score(best.e);
+  for (let i = 1; i < members.length; i++) {
+    const m = members[i], sc = score(m.e);
+    if (sc > bestScore || (sc === bestScore && m.rec < best.rec)) (best = m), (bestScore = sc);
+  }
+  return best.e;
 }
 
 function score(e: LocalEntity): number {
@@ -221,13 +263,10 @@ export function similarity(a: string, b: string): number {
   return similarityAtLeast(a, b, 0);
 }
 
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
 /**
- * 1 − normalised edit distance when it reaches `min`, else 0. Only the diagonal band the bound allows is computed
- * (Ukkonen), and the scan stops as soon as every cell of a row is over the bound: most pairs that share a word are
- * far apart, and this is the inner loop of resolution.
+ * 1 − normalised edit distance when it reaches `min`, else 0: the inner loop of resolution. Lengths too far apart are
+ * rejected at once; the distance itself is computed 32 characters at a time with bit vectors (Myers, in Hyyrö's form
+ * for whole strings), a few operations per character of `b` instead of one cell per pair of characters.
  */
 export function similarityAtLeast(a: string, b: string, min: number): number {
   if (a === b) return 1;
@@ -236,27 +275,64 @@ export function similarityAtLeast(a: string, b: string, min: number): number {
   if (Math.abs(n - m) > longest * 0.3) return 0;
   const bound = Math.floor((1 - min) * longest + 1e-9);
   if (Math.abs(n - m) > bound) return 0;
-  if (rowA.length <= m) (rowA = new Int32Array(m + 1)), (rowB = new Int32Array(m + 1));
-  let prev = rowA, cur = rowB;
-  const over = bound + 1;
-  for (let j = 0; j <= m; j++) prev[j] = j <= bound ? j : over;
-  for (let i = 1; i <= n; i++) {
-    const from = Math.max(1, i - bound), to = Math.min(m, i + bound);
-    cur[from - 1] = from === 1 && i <= bound ? i : over;
-    let best = cur[from - 1];
-    const ca = a.charCodeAt(i - 1);
-    for (let j = from; j <= to; j++) {
-      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = (j <= i - 1 + bound ? prev[j] : over) + 1;
-      const ins = cur[j - 1] + 1;
-      const v = Math.min(sub, del, ins, over);
-      cur[j] = v;
-      if (v < best) best = v;
-    }
-    if (to < m) cur[to + 1] = over;
-    if (best > bound) return 0;
-    [prev, cur] = [cur, prev];
-  }
-  const d = prev[m];
+  const d = editDistance(a, b);
   return d > bound ? 0 : 1 - d / longest;
+}
+
+// bit masks of the pattern's characters (ASCII in a table, reset after each call), and the vertical delta vectors
+let peq = new Int32Array(128 * 4);
+let vp = new Int32Array(4);
+let vn = new Int32Array(4);
+
+/** Levenshtein distance (UTF-16 units), bit-parallel over `a`: bit i of a word stands for a[i]. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  const words = (m + 31) >>> 5;
+  if (vp.length < words) (vp = new Int32Array(words)), (vn = new Int32Array(words)), (peq = new Int32Array(128 * words));
+  let wide: Map<number, Int32Array> | null = null;
+  for (let i = 0; i < m; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) peq[c * words + (i >>> 5)] |= 1 << (i & 31);
+    else {
+      wide ??= new Map();
+      let mask = wide.get(c);
+      if (!mask) wide.set(c, (mask = new Int32Array(words)));
+      mask[i >>> 5] |= 1 << (i & 31);
+    }
+  }
+  vp.fill(-1, 0, words);
+  vn.fill(0, 0, words);
+  const top = 1 << ((m - 1) & 31);
+  let score = m;
+  for (let j = 0; j < n; j++) {
+    const c = b.charCodeAt(j);
+    const mask = c < 128 ? null : (wide?.get(c) ?? null);
+    // carries between words: of the addition, and of the horizontal deltas shifted in (+1 on the first row)
+    let carry = 0, hpIn = 1, hnIn = 0;
+    for (let w = 0; w < words; w++) {
+      const eq = c < 128 ? peq[c * words + w] : mask ? mask[w] : 0;
+      const p = vp[w], q = vn[w];
+      const xv = eq | q;
+      const sum = ((eq & p) >>> 0) + (p >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      const xh = ((sum | 0) ^ p) | eq;
+      let hp = q | ~(xh | p);
+      let hn = p & xh;
+      if (w === words - 1) score += hp & top ? 1 : hn & top ? -1 : 0;
+      const hpOut = hp >>> 31, hnOut = hn >>> 31;
+      hp = (hp << 1) | hpIn;
+      hn = (hn << 1) | hnIn;
+      hpIn = hpOut;
+      hnIn = hnOut;
+      vp[w] = hn | ~(xv | hp);
+      vn[w] = hp & xv;
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) peq[c * words + (i >>> 5)] = 0;
+  }
+  return score;
 }

@@ -1,6 +1,8 @@
 // Resolution across records: variants merge into one node, generic bodies split by country, near-misses are reported.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractRecords, similarity } from "../ingest/extract/index.ts";
+import { editDistance, similarityAtLeast } from "../ingest/resolve.ts";
 import { makeRecord } from "./_extract.ts";
 
 const rec = (id: string, country: string, text: string) =>
@@ -60,5 +62,50 @@ describe("resolveEntities", () => {
     ["abc", "xyz", 0],
   ])("scores similarity(%s, %s) ≈ %d", (a, b, want) => {
     expect(similarity(a, b)).toBeCloseTo(want, 2);
+  });
+});
+
+describe("similarityAtLeast", () => {
+  /** Levenshtein distance by the textbook table, one cell per pair of UTF-16 units. */
+  const reference = (a: string, b: string) => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++)
+        cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+      prev = cur;
+    }
+    return prev[b.length];
+  };
+  const referenceAtLeast = (a: string, b: string, min: number) => {
+    if (a === b) return 1;
+    const longest = Math.max(a.length, b.length);
+    if (Math.abs(a.length - b.length) > longest * 0.3) return 0;
+    const d = reference(a, b);
+    return d > Math.floor((1 - min) * longest + 1e-9) ? 0 : 1 - d / longest;
+  };
+  // short alphabets make near matches likely; lengths past 32 and 64 cross the bit vectors' word boundaries
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom("a", "b"), maxLength: 140, size: "max" }),
+    fc.string({ unit: fc.constantFrom("a", "b", "é", "中", "\uD800"), maxLength: 80, size: "max" }),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it("gives the textbook edit distance for any two strings, across word boundaries", () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(editDistance(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives the textbook similarity at the merge and near-miss thresholds and without one", () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0, 0.75, 0.92), (a, b, min) => {
+        expect(similarityAtLeast(a, b, min)).toBe(referenceAtLeast(a, b, min));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
