@@ -1,14 +1,28 @@
 // Loading records for a command: from paths through ingest (summary on stderr, exit code 2 when some were skipped) or from the data folder.
 import { existsSync, readFileSync } from "node:fs";
-import { ingestPaths, summariseReport } from "../ingest/index.ts";
+import { createReportTally, ingestStream, summariseReport } from "../ingest/index.ts";
 import { OutcomeRecord, type IngestReport } from "../ingest/schema.ts";
 import type { Config } from "./config.ts";
 import type { DataFolder } from "./data-folder.ts";
 import { CLIError, EXIT } from "./errors.ts";
 
-export async function loadRecordsFromPaths(paths: string[], config: Config, sheet?: string): Promise<{ records: OutcomeRecord[]; report: IngestReport }> {
+/** Records read through ingest; `onRecord` sees each one as it is read (to start extracting while the rest is read). */
+export async function loadRecordsFromPaths(
+  paths: string[],
+  config: Config,
+  sheet?: string,
+  onRecord?: (record: OutcomeRecord) => Promise<void>,
+): Promise<{ records: OutcomeRecord[]; report: IngestReport }> {
   for (const path of paths) if (!existsSync(path)) throw new CLIError("E_INPUT", `no such file or folder: ${path}`);
-  const { records, report } = await ingestPaths(paths, { columns: config.columns, sheet: sheet ?? config.sheet });
+  const records: OutcomeRecord[] = [];
+  const tally = createReportTally();
+  for await (const item of ingestStream(paths, { columns: config.columns, sheet: sheet ?? config.sheet })) {
+    tally.add(item);
+    if (item.type !== "record") continue;
+    records.push(item.record);
+    await onRecord?.(item.record);
+  }
+  const report = tally.report();
   process.stderr.write(summariseReport(report) + "\n");
   if (report.skipped > 0) process.exitCode = EXIT.skipped;
   return { records, report };
@@ -29,8 +43,11 @@ export function loadStoredRecords(folder: DataFolder): OutcomeRecord[] {
     });
 }
 
-export async function loadRecords(paths: string[], folder: DataFolder, config: Config): Promise<OutcomeRecord[]> {
-  return paths.length > 0 ? (await loadRecordsFromPaths(paths, config)).records : loadStoredRecords(folder);
+export async function loadRecords(paths: string[], folder: DataFolder, config: Config, onRecord?: (record: OutcomeRecord) => Promise<void>): Promise<OutcomeRecord[]> {
+  if (paths.length > 0) return (await loadRecordsFromPaths(paths, config, undefined, onRecord)).records;
+  const records = loadStoredRecords(folder);
+  if (onRecord) for (const record of records) await onRecord(record);
+  return records;
 }
 
 export function toJsonLines(records: OutcomeRecord[]): string {

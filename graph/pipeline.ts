@@ -1,7 +1,14 @@
 // Records → the graph every output shows: confidential records removed first (unless asked), then extraction, review
 // decisions, build, layout. Filtering before extraction means no name, alias, edge, count or position can come from a
 // confidential record.
-import { extractRecords, type ExtractOptions, type MergeReport } from "../ingest/extract/index.ts";
+import {
+  type ExtractionPool,
+  type ExtractOptions,
+  type MergeReport,
+  type ParallelOptions,
+  extractRecords,
+  extractRecordsParallel,
+} from "../ingest/extract/index.ts";
 import type { Extraction, OutcomeRecord } from "../ingest/schema.ts";
 import { applyCuration, type Curation, EMPTY_CURATION, keepApartPairs, type StaleDecision } from "../review/index.ts";
 import { buildGraph, type HarvestGraph } from "./build.ts";
@@ -26,14 +33,38 @@ export function selectRecords(records: OutcomeRecord[], includeConfidential: boo
   return includeConfidential ? records : records.filter((r) => !r.confidential);
 }
 
+/** The extractor's options for an output: the config's, plus the pairs a person kept apart (they act inside resolution). */
+export function reviewedExtractOptions(options: Partial<OutputOptions> = {}): Partial<ExtractOptions> {
+  const opts = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
+  return { ...opts.extract, doNotMerge: [...(opts.extract.doNotMerge ?? []), ...keepApartPairs(opts.curation)] };
+}
+
 /** Extraction with the review decisions applied; keep-apart decisions act inside resolution, the rest after it. */
 export function extractReviewed(
   records: OutcomeRecord[],
   options: Partial<OutputOptions> = {},
 ): { extraction: Extraction; stale: StaleDecision[]; mergeReport: MergeReport } {
+  return applyReview(extractRecords(records, reviewedExtractOptions(options)), options);
+}
+
+/**
+ * `extractReviewed` with each record's extraction on worker threads: from the records, or from a pool that was fed them
+ * while they were read (created with `reviewedExtractOptions` of the same options).
+ */
+export async function extractReviewedParallel(
+  source: OutcomeRecord[] | ExtractionPool,
+  options: Partial<OutputOptions> = {},
+  parallel: Partial<ParallelOptions> = {},
+): Promise<{ extraction: Extraction; stale: StaleDecision[]; mergeReport: MergeReport }> {
+  const extracted = Array.isArray(source) ? await extractRecordsParallel(source, reviewedExtractOptions(options), parallel) : await source.finish();
+  return applyReview(extracted, options);
+}
+
+function applyReview(
+  { extraction, mergeReport }: { extraction: Extraction; mergeReport: MergeReport },
+  options: Partial<OutputOptions>,
+): { extraction: Extraction; stale: StaleDecision[]; mergeReport: MergeReport } {
   const opts = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
-  const doNotMerge = [...(opts.extract.doNotMerge ?? []), ...keepApartPairs(opts.curation)];
-  const { extraction, mergeReport } = extractRecords(records, { ...opts.extract, doNotMerge });
   return { ...applyCuration(extraction, opts.curation, { reviewedOnly: opts.reviewedOnly }), mergeReport };
 }
 

@@ -84,6 +84,23 @@ describe("harvestgraph extract", () => {
     expect(lines.filter((l) => l.entity).length).toBe(json.entities.length);
     expect(lines.filter((l) => l.relation).length).toBe(json.relations.length);
   });
+
+  it.each(["json", "jsonl"])("writes the same %s bytes with extraction on two worker threads (--workers 2) as in one thread", (format) => {
+    const dir = tempDir();
+    const run = (workers: string) => {
+      const out = join(dir, `${workers}.${format}`), report = join(dir, `${workers}.merge.json`);
+      const records = readdirSync("examples/own").filter((f) => f.endsWith(".txt")).map((f) => join("examples/own", f));
+      expect(runCli(["extract", SEEDS, ...records, "--format", format, "--workers", workers, "--out", out, "--merge-report", report]).status).toBe(0);
+      return readFileSync(out, "utf8") + readFileSync(report, "utf8");
+    };
+    expect(run("2")).toBe(run("0"));
+  });
+
+  it("fails with exit 1 and one line on --workers that is not a number", () => {
+    const result = runCli(["extract", SEEDS, "--workers", "many"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/--workers: expected a whole number/)]);
+  });
 });
 
 describe("harvestgraph export", () => {

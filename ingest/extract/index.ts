@@ -14,6 +14,7 @@ export { DEFAULT_EXTRACT_OPTIONS, ExtractOptions, GazetteerEntry, MergeReport } 
 export type { LocalEntity, LocalRelation, RecordExtraction } from "./types.ts";
 export { entityId, similarity } from "../resolve.ts";
 export { ACTORS as GAZETTEER_ACTORS } from "../gazetteer/actors.ts";
+export { DEFAULT_PARALLEL_OPTIONS, ParallelOptions, createExtractionPool, extractRecordsParallel, type ExtractionPool } from "./parallel.ts";
 
 export class ExtractError extends Error {
   readonly code: "E_EXTRACT_OPTIONS";
@@ -33,8 +34,13 @@ export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): Ex
 
 /** One record's entities and relations, before resolution across records (pure). */
 export function extractRecordLocal(record: OutcomeRecord, options: Partial<ExtractOptions> = {}): RecordExtraction {
-  const opts = resolveExtractOptions(options);
-  return extractOne(record, gazetteerFor(opts));
+  return createLocalExtractor(options)(record);
+}
+
+/** `extractRecordLocal` with the options validated and the gazetteer chosen once, for many records (a worker's loop). */
+export function createLocalExtractor(options: Partial<ExtractOptions> = {}): (record: OutcomeRecord) => RecordExtraction {
+  const gazetteer = gazetteerFor(resolveExtractOptions(options));
+  return (record) => extractOne(record, gazetteer);
 }
 
 /** Records → one extraction document plus the merge report (pure; ids depend only on canonical names). */
@@ -44,9 +50,21 @@ export function extractRecords(records: OutcomeRecord[], options: Partial<Extrac
   const gazetteer = gazetteerFor(opts);
   // 2. each record on its own: mentions, references, relations
   const local = records.map((r) => extractOne(r, gazetteer));
-  // 3. one node per actor across records
-  const { entities, relations, mergeReport } = resolveEntities(local, opts);
-  // 4. sentences too long for the relation rules, which read only their start
+  // 3. one node per actor across records, and the sentences cut for the relation rules
+  return mergeLocalExtractions(records, local, opts);
+}
+
+/**
+ * Records and their local extractions (in record order, made here or on worker threads) → the extraction document: one
+ * node per actor across records, and the merge report with the sentences too long for the relation rules, which read
+ * only their start.
+ */
+export function mergeLocalExtractions(
+  records: OutcomeRecord[],
+  local: RecordExtraction[],
+  options: Partial<ExtractOptions> = {},
+): { extraction: Extraction; mergeReport: MergeReport } {
+  const { entities, relations, mergeReport } = resolveEntities(local, resolveExtractOptions(options));
   const cut = local.flatMap((l) => l.cut ?? []);
   if (cut.length > 0) mergeReport.cutSentences = cut;
   return { extraction: { outcomes: records, entities, relations }, mergeReport };
