@@ -158,59 +158,68 @@ export function createExtractionPool(options: Partial<ExtractOptions> = {}, para
       } finally {
         await stop();
       }
-      return mergeLocalExtractions(records, local, opts);
+      const result = mergeLocalExtractions(records, local, opts);
+      // the document keeps what it needs; the local extractions are the pool's largest holding, not to outlive it
+      local.length = 0;
+      return result;
     },
     close: stop,
   };
 }
 
-/** A quote as it travels between threads: what the receiver already has (record id, field name, text) left out. */
+/** A quote as it travels between threads: its record id, field name and text left for the receiver to put back. */
 type WireEvidence = { outcome: string | null; field: TextField | number; text: string | null; start: number; end: number };
 
-/** Every quote of a local extraction: mentions, relation evidence, cut sentences. */
-function quotesOf(result: RecordExtraction): WireEvidence[] {
-  return [...result.entities.flatMap((e) => e.mentions), ...result.relations.flatMap((r) => r.evidence), ...(result.cut ?? [])];
-}
-
 const FIELD_INDEX = new Map<string, number>(TEXT_FIELDS.map((f, i) => [f, i]));
+const QUOTE_KEYS = "outcome,field,text,start,end";
 
 /**
- * In the worker: each quote loses what the receiving thread can give back from its own copy of the record (its id, the
- * field name, the text when it is exactly `field.slice(start, end)`), in place, so its keys keep their order.
+ * In the worker: each quote the receiving thread can make again from its own copy of the record (a plain quote of this
+ * record whose text is exactly `field.slice(start, end)`) is sent without its id, field name and text.
  */
 export function toWire(record: OutcomeRecord, result: RecordExtraction): RecordExtraction {
-  for (const ev of quotesOf(result)) {
-    if (typeof ev.field !== "string" || ev.outcome !== record.id) continue;
-    if (ev.text !== null && record.text[ev.field]?.slice(ev.start, ev.end) === ev.text) ev.text = null;
+  const strip = (ev: WireEvidence) => {
+    if (ev.outcome !== record.id || typeof ev.field !== "string" || Object.keys(ev).join() !== QUOTE_KEYS) return;
+    const field = FIELD_INDEX.get(ev.field);
+    if (field === undefined || record.text[ev.field]?.slice(ev.start, ev.end) !== ev.text) return;
     ev.outcome = null;
-    ev.field = FIELD_INDEX.get(ev.field) ?? ev.field;
-  }
+    ev.field = field;
+    ev.text = null;
+  };
+  for (const e of result.entities) e.mentions.forEach(strip);
+  for (const r of result.relations) r.evidence.forEach(strip);
+  result.cut?.forEach(strip);
   return result;
 }
 
-/** In this thread: the quotes completed from the record (one text per sentence, shared), names shared through `intern`. */
+/**
+ * In this thread: the quotes made again as the extractor makes them (plain objects; one text per sentence, sliced from
+ * the record, shared), and names of types, rules and keys shared through `intern`, as one thread would have them.
+ */
 function fromWire(record: OutcomeRecord, result: RecordExtraction, intern: (s: string) => string): RecordExtraction {
-  const sentences = new Map<string, string>();
-  for (const ev of quotesOf(result)) {
-    if (ev.outcome === null) ev.outcome = record.id;
-    if (typeof ev.field === "number") ev.field = TEXT_FIELDS[ev.field];
-    if (ev.text === null) {
-      const at = `${ev.field}:${ev.start}:${ev.end}`;
-      let text = sentences.get(at);
-      if (text === undefined) sentences.set(at, (text = record.text[ev.field].slice(ev.start, ev.end)));
-      ev.text = text;
-    }
-  }
+  const sentences = new Map<number | string, string>();
+  const quote = (ev: WireEvidence): Evidence => {
+    if (ev.outcome !== null || typeof ev.field !== "number") return ev as Evidence;
+    const field = TEXT_FIELDS[ev.field];
+    // a number key while offsets stay under 2^21 (2 million characters)
+    const at = ev.end < 2 ** 21 ? (ev.field * 2 ** 21 + ev.start) * 2 ** 21 + ev.end : `${ev.field}:${ev.start}:${ev.end}`;
+    let text = sentences.get(at);
+    if (text === undefined) sentences.set(at, (text = record.text[field].slice(ev.start, ev.end)));
+    return { outcome: record.id, field, text, start: ev.start, end: ev.end };
+  };
   for (const e of result.entities) {
     e.key = intern(e.key);
     e.type = intern(e.type) as typeof e.type;
     if (e.country !== undefined) e.country = intern(e.country);
+    e.mentions = e.mentions.map(quote);
   }
   for (const r of result.relations) {
     r.source = intern(r.source);
     r.target = intern(r.target);
     r.type = intern(r.type) as typeof r.type;
     r.rule = intern(r.rule);
+    r.evidence = r.evidence.map(quote);
   }
+  if (result.cut) result.cut = result.cut.map(quote);
   return result;
 }
